@@ -1,0 +1,1 @@
+"""Diplomatic meetings dataset: raw readouts in, curated meetings, attendees and proposals out."""

@@ -1,0 +1,1 @@
+"""Pure extraction: meetings, attendees and proposals from one cleaned document. No Dagster imports."""

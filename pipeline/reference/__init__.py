@@ -1,0 +1,1 @@
+"""Bundled reference data (gazetteers) with cached loaders."""

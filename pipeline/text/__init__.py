@@ -1,0 +1,1 @@
+"""Pure text functions: decoding, cleaning, segmentation, dates. No Dagster imports."""
