@@ -1,0 +1,1 @@
+"""Dagster wiring only: assets, checks, resources and automation call into the pure modules."""

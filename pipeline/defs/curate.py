@@ -1,0 +1,52 @@
+"""Curated tables: mentions merged across documents, then published together as one release."""
+
+
+import dagster as dg
+import polars as pl
+
+from pipeline.defs.keys import staging_ins
+from pipeline.extract.merge import merge_extractions
+from pipeline.extract.serialize import extraction_from_json
+from pipeline.incremental import code_fingerprint
+from pipeline.release import publish_release
+from pipeline.settings import PipelineSettings
+from pipeline.validation import validated_output
+from schemas import TABLES, polars_dtypes
+
+MERGED_TABLES = ("meetings", "attendees", "proposals", "evidence")
+
+
+@dg.multi_asset(
+    outs={name: dg.AssetOut(key_prefix="staging", group_name="curated", kinds={"polars", "parquet"},
+                            description=(TABLES[name].__doc__ or "").strip()) for name in MERGED_TABLES},
+    ins=staging_ins("document_extractions", "documents"),
+)
+def merged_tables(document_extractions: pl.DataFrame, documents: pl.DataFrame):  # noqa: ANN201 - yields outputs
+    """Meetings reported by several documents become one row; attendees, proposals and evidence follow them."""
+    extractions = [extraction_from_json(payload) for payload in document_extractions.get_column("payload").to_list()]
+    clean_texts = dict(documents.select("doc_id", "clean_text").iter_rows())
+    merged = merge_extractions(extractions, clean_texts)
+    for name in MERGED_TABLES:
+        frame = pl.DataFrame(merged.get(name, []), schema=polars_dtypes(name))
+        yield validated_output(frame, TABLES[name], output_name=name)
+
+
+@dg.asset(
+    key_prefix="curated", group_name="curated", kinds={"parquet"},
+    ins=staging_ins(*TABLES),
+)
+def release(
+    context: dg.AssetExecutionContext, settings: PipelineSettings, documents: pl.DataFrame, segments: pl.DataFrame,
+    meetings: pl.DataFrame, attendees: pl.DataFrame, proposals: pl.DataFrame, evidence: pl.DataFrame,
+    rejected_documents: pl.DataFrame,
+) -> dg.MaterializeResult:
+    """The published dataset: every contract table plus datapackage.json in curated/, replaced as a whole."""
+    tables = {"documents": documents, "segments": segments, "meetings": meetings, "attendees": attendees,
+              "proposals": proposals, "evidence": evidence, "rejected_documents": rejected_documents}
+    folder = publish_release(tables, settings.data_root, code_fingerprint())
+    context.log.info(f"published release {folder.name} to {settings.data_root / 'curated'}")
+    return dg.MaterializeResult(metadata={
+        "release": folder.name,
+        "path": dg.MetadataValue.path(str(settings.data_root / "curated")),
+        **{f"rows/{name}": frame.height for name, frame in sorted(tables.items())},
+    })

@@ -1,0 +1,29 @@
+"""Ingest: every input file becomes a document candidate or a rejection."""
+
+
+import dagster as dg
+import polars as pl
+
+from pipeline.defs.keys import staging_ins
+from pipeline.ingest import rejected_rows, scan_sources
+from pipeline.settings import PipelineSettings
+from pipeline.storage import previous_output
+from pipeline.validation import frame_output, validated_output
+from schemas.documents import RejectedDocumentsSchema
+
+
+@dg.asset(key_prefix="staging", group_name="ingest", kinds={"polars", "parquet"})
+def source_files(context: dg.AssetExecutionContext, settings: PipelineSettings) -> dg.Output[pl.DataFrame]:
+    """One row per file under the source folder: its content hash, status (document or rejection reason) and decoded text."""
+    previous = previous_output(settings, "source_files")
+    manifest = scan_sources(settings.source_root, settings.max_file_bytes, previous)
+    counts = dict(manifest.group_by("status").len().iter_rows())
+    context.log.info(f"{manifest.height} files under {settings.source_root}: {counts}")
+    return frame_output(manifest, files=manifest.height, documents=counts.get("document", 0),
+                        rejected=manifest.height - counts.get("document", 0))
+
+
+@dg.asset(key_prefix="staging", group_name="ingest", kinds={"polars", "parquet"}, ins=staging_ins("source_files"))
+def rejected_documents(source_files: pl.DataFrame) -> dg.Output[pl.DataFrame]:
+    """One row per input file that could not be processed, with a reason code and a sentence a person can act on."""
+    return validated_output(rejected_rows(source_files), RejectedDocumentsSchema)

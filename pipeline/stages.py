@@ -1,0 +1,117 @@
+"""Per-document stages as batch functions over Polars frames: cleaning, segmentation, extraction.
+
+Each stage maps a frame of documents to a frame of results keyed by doc_id, so it can run on any batch,
+in any process, and be cached by content hash (`pipeline.incremental`).
+"""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable
+
+import polars as pl
+
+from pipeline.extract.document import extract_document
+from pipeline.extract.model import DocumentContext
+from pipeline.extract.serialize import extraction_to_json
+from pipeline.text.clean import clean_document
+from pipeline.text.segment import paragraph_spans, sentence_spans, split_segments
+
+DOCUMENT_DTYPES: dict[str, pl.DataType] = {
+    "doc_id": pl.String(),
+    "source_path": pl.String(),
+    "title": pl.String(),
+    "publisher": pl.String(),
+    "published_at": pl.Datetime("us"),
+    "dateline": pl.String(),
+    "clean_text": pl.String(),
+    "content_sha256": pl.String(),
+}
+SEGMENT_DTYPES: dict[str, pl.DataType] = {
+    "doc_id": pl.String(),
+    "segment_id": pl.String(),
+    "kind": pl.String(),
+    "paragraph_index": pl.Int32(),
+    "sentence_index": pl.Int32(),
+    "start": pl.Int32(),
+    "end": pl.Int32(),
+    "text": pl.String(),
+}
+EXTRACTION_DTYPES: dict[str, pl.DataType] = {
+    "doc_id": pl.String(),
+    "meeting_count": pl.Int32(),
+    "attendee_count": pl.Int32(),
+    "proposal_count": pl.Int32(),
+    "payload": pl.String(),
+}
+BATCH_SIZE = 500
+
+
+def clean_documents(sources: pl.DataFrame) -> pl.DataFrame:
+    """documents rows from accepted sources (doc_id, source_path, content_sha256, text)."""
+    rows = []
+    for source in sources.iter_rows(named=True):
+        cleaned = clean_document(source["text"])
+        rows.append({
+            "doc_id": source["doc_id"], "source_path": source["source_path"], "title": cleaned.title,
+            "publisher": cleaned.publisher, "published_at": cleaned.published_at, "dateline": cleaned.dateline,
+            "clean_text": cleaned.clean_text, "content_sha256": source["content_sha256"],
+        })
+    return pl.DataFrame(rows, schema=DOCUMENT_DTYPES)
+
+
+def segment_documents(documents: pl.DataFrame) -> pl.DataFrame:
+    """segments rows (headings, paragraphs, sentences with offsets) of every document."""
+    rows = [
+        segment
+        for document in documents.select("doc_id", "clean_text").iter_rows(named=True)
+        for segment in split_segments(document["doc_id"], document["clean_text"])
+    ]
+    return pl.DataFrame(rows, schema=SEGMENT_DTYPES)
+
+
+def document_context(document: dict[str, object]) -> DocumentContext:
+    """What extraction needs of one documents row."""
+    text = str(document["clean_text"])
+    return DocumentContext(
+        doc_id=str(document["doc_id"]), clean_text=text, title=document.get("title"),  # type: ignore[arg-type]
+        published_at=document.get("published_at"), dateline=document.get("dateline"),  # type: ignore[arg-type]
+        paragraphs=tuple(paragraph_spans(text)), sentences=tuple(sentence_spans(text)),
+    )
+
+
+def extract_documents(documents: pl.DataFrame) -> pl.DataFrame:
+    """One row per document with its extraction (meetings, attendees, proposals and evidence) as JSON."""
+    rows = []
+    for document in documents.iter_rows(named=True):
+        extraction = extract_document(document_context(document))
+        rows.append({
+            "doc_id": document["doc_id"], "meeting_count": len(extraction.meetings),
+            "attendee_count": len(extraction.attendees), "proposal_count": len(extraction.proposals),
+            "payload": extraction_to_json(extraction),
+        })
+    return pl.DataFrame(rows, schema=EXTRACTION_DTYPES)
+
+
+def _batches(frame: pl.DataFrame, size: int) -> list[pl.DataFrame]:
+    return [frame.slice(offset, size) for offset in range(0, frame.height, size)]
+
+
+def run_batched(stage: Callable[[pl.DataFrame], pl.DataFrame], frame: pl.DataFrame, workers: int,
+                empty: dict[str, pl.DataType]) -> pl.DataFrame:
+    """Apply a per-document stage in batches, across `workers` processes when more than one batch is waiting."""
+    batches = _batches(frame, BATCH_SIZE)
+    if not batches:
+        return pl.DataFrame(schema=empty)
+    if workers <= 1 or len(batches) == 1:
+        results = [stage(batch) for batch in batches]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(stage, batches))
+    return pl.concat(results, how="vertical")
+
+
+def payload_dicts(extractions: pl.DataFrame) -> list[dict[str, object]]:
+    """The JSON payloads of an extraction frame, parsed."""
+    return [json.loads(payload) for payload in extractions.get_column("payload").to_list()]

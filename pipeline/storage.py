@@ -1,0 +1,37 @@
+"""IO manager: asset key → <data root>/<key path>.parquet, written atomically in the contract's Arrow types."""
+
+
+from pathlib import Path
+
+import dagster as dg
+import polars as pl
+
+from pipeline.incremental import code_fingerprint
+from pipeline.parquet import CODE_METADATA_KEY, read_code_version, to_arrow, write_parquet_atomic
+from pipeline.settings import PipelineSettings
+
+
+class ParquetIOManager(dg.ConfigurableIOManager):
+    """Stores every frame asset as one Parquet file under the data root."""
+
+    settings: PipelineSettings
+
+    def _path(self, key: dg.AssetKey) -> Path:
+        return self.settings.data_root.joinpath(*key.path[:-1], f"{key.path[-1]}.parquet")
+
+    def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame) -> None:
+        path = self._path(context.asset_key)
+        write_parquet_atomic(to_arrow(obj, context.asset_key.path[-1]), path,
+                             {CODE_METADATA_KEY: code_fingerprint().encode()})
+        context.add_output_metadata({"path": dg.MetadataValue.path(str(path))})
+
+    def load_input(self, context: dg.InputContext) -> pl.DataFrame:
+        return pl.read_parquet(self._path(context.asset_key))
+
+
+def previous_output(settings: PipelineSettings, name: str) -> pl.DataFrame | None:
+    """A staging table from the previous run when the same code wrote it, else None (recompute everything)."""
+    path = settings.staging_path(name)
+    if not path.exists() or read_code_version(path) != code_fingerprint():
+        return None
+    return pl.read_parquet(path)
