@@ -1,10 +1,14 @@
 """Curated tables: mentions merged across documents, then published together as one release."""
 
 
+import json
+from pathlib import Path
+
 import dagster as dg
 import polars as pl
 
 from pipeline.defs.keys import staging_ins
+from pipeline.evaluation import score_summary, score_tables
 from pipeline.extract.merge import merge_extractions
 from pipeline.extract.serialize import extraction_from_json
 from pipeline.incremental import code_fingerprint
@@ -45,8 +49,15 @@ def release(
               "proposals": proposals, "evidence": evidence, "rejected_documents": rejected_documents}
     folder = publish_release(tables, settings.data_root, code_fingerprint())
     context.log.info(f"published release {folder.name} to {settings.data_root / 'curated'}")
+    quality: dict[str, object] = {}
+    if settings.gold_path:
+        gold = json.loads(Path(settings.gold_path).read_text(encoding="utf-8"))
+        scores = score_summary(score_tables(gold, {name: frame.to_dicts() for name, frame in tables.items()}))
+        context.log.info(f"quality against {settings.gold_path}: {scores}")
+        quality = {f"quality/{name}": value for name, value in scores.items()}
     return dg.MaterializeResult(metadata={
         "release": folder.name,
         "path": dg.MetadataValue.path(str(settings.data_root / "curated")),
         **{f"rows/{name}": frame.height for name, frame in sorted(tables.items())},
+        **quality,
     })
