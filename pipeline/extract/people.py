@@ -1,0 +1,480 @@
+"""People in a readout: name spans, honorifics, title/country around a name, short references.
+
+Readouts name a person once in full with an office ("State Councilor and Foreign Minister Wang Yi",
+"Jeyhun Bayramov, foreign minister of Azerbaijan", "Kazakhstan's Deputy Prime Minister ... Murat
+Nurtleu") and then by surname ("Wang said", "Mr Lavrov"). `find_people` returns one `Person` per
+individual with every mention; `resolve_person` maps a speaker phrase to an attendee.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.model import AttendeeMention, DocumentContext
+from pipeline.reference.countries import KIND_DEMONYM, KIND_NAME, KIND_POSSESSIVE, country_code, country_kind
+from pipeline.reference.countries import find_countries, gazetteer, represented_state
+from pipeline.reference.offices import (
+    ORGANISATION_PATTERN, find_titles, is_organisation_office, name_tokens, office_holders, office_kinds,
+    organisation_code, person_country, same_person,
+)
+
+# Dropped before a name (GUIDELINES §3): "Dr. S. Jaishankar" → "S. Jaishankar", "U Wunna Maung Lwin" → "Wunna Maung Lwin".
+HONORIFICS = (
+    "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Shri", "Smt.", "Smt", "Hon.", "Hon", "H.E.",
+    "His Excellency", "Her Excellency", "Prof.", "Professor", "Sir", "Dame", "Mme", "Madam", "Makhdoom",
+    "Mullah", "Mulla", "Daw", "U", "Sardar", "Excellency",
+)
+# Dropped after a name: "Teodoro Locsin Jr." → "Teodoro Locsin".
+NAME_SUFFIXES = ("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV")
+# Lower-case words that occur inside names ("Abdullah bin Zayed Al Nahyan", "Bárður á Steig Nielsen").
+NAME_PARTICLES = ("bin", "binti", "bint", "ibn", "al", "al-", "el", "de", "da", "dos", "das", "du", "van", "von",
+                  "der", "den", "la", "le", "á", "di", "do", "y", "ben", "abu")
+# Capitalised words that end a name run: sentence openers, calendar words, pronouns.
+NON_NAME_WORDS = frozenset("""
+The A An This That These Those It He She They We His Her Its Their Our On In At Of For From By With To And But Or
+As After Before During Since While When Where Who Which Speaking Meanwhile Also Both All Each Among Under
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Photo Source Editor
+Minister Ministers Foreign Affairs President Premier Secretary Councilor Councillor State Envoy Chair Chairman
+Chairperson Director General Deputy Vice Prime Special Representative Ambassador Union External Council
+Meeting Conference Summit Forum Organization Organisation Cooperation Republic Kingdom Federation Government
+Ministry Office Committee Assembly Security United Nations Group Party Central Asian Asia Europe Africa
+Province Municipality Region City County Capital Sea Ocean River Valley Autonomous District Island Islands
+Attends Attend Chairs Presides Meets Meet Holds Says Calls Urges Proposes Makes Offers Visits Hosts Receives
+Talks Addresses Joins Arrives Stresses Co-chairs Leads Signs Pledges Vows Sets Puts Eyes Hails Slams
+""".split())
+
+_INITIAL = r"(?:[A-Z]\.){1,3}"
+_CAP_WORD = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
+_PARTICLE = "|".join(re.escape(p) for p in NAME_PARTICLES)
+NAME_TOKEN_PATTERN = re.compile(rf"{_INITIAL}|{_CAP_WORD}")
+_HONORIFIC = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+HONORIFIC_PREFIX = re.compile(rf"^(?:(?:{_HONORIFIC})(?:\s+|(?<=\.)))+")
+SHORT_REFERENCE_TITLES = re.compile(rf"(?:{_HONORIFIC})\s+$")
+
+
+@dataclass
+class Mention:
+    """One place the text refers to a person: the whole phrase and its parts."""
+
+    start: int
+    end: int
+    name: str | None = None
+    name_span: tuple[int, int] | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    country: str | None = None
+    organization: str | None = None
+    short: bool = False
+
+
+@dataclass
+class Person:
+    """One individual of a document with all its mentions (full and short)."""
+
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    title: str | None = None
+    country: str | None = None
+    organization: str | None = None
+
+
+def _is_cap(token: str) -> bool:
+    return bool(token) and token[0].isupper()
+
+
+def name_run(text: str, start: int) -> tuple[int, int] | None:
+    """The person-name run that starts at `start` (after spaces), honorifics skipped, suffixes dropped.
+
+    >>> t = "Foreign Minister Dr. S. Jaishankar said"; s, e = name_run(t, 16); t[s:e]
+    'S. Jaishankar'
+    """
+    pos = start
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    honorific = HONORIFIC_PREFIX.match(text[pos:])
+    if honorific:
+        rest = text[pos + honorific.end():]
+        # "U" is an honorific only before a name; keep it when nothing name-like follows.
+        if NAME_TOKEN_PATTERN.match(rest) and _is_cap(rest[:1]):
+            pos += honorific.end()
+    begin, end, tokens = pos, pos, 0
+    while pos < len(text):
+        found = NAME_TOKEN_PATTERN.match(text, pos)
+        if not found:
+            break
+        word = found.group(0)
+        if word in NAME_SUFFIXES or word.rstrip(".") in {s.rstrip(".") for s in NAME_SUFFIXES}:
+            break
+        possessive = re.search(r"['’]s?$", word)
+        if possessive and _is_cap(word) and word[: possessive.start()] not in NON_NAME_WORDS:
+            # "Sergey Lavrov's talks": the name ends at the apostrophe
+            tokens += 1
+            end = found.start() + possessive.start()
+            break
+        if _is_cap(word) and word not in NON_NAME_WORDS and not _is_country_word(word):
+            tokens += 1
+            end = found.end()
+        elif word in NAME_PARTICLES and tokens:
+            pass
+        else:
+            break
+        pos = found.end()
+        gap = re.match(r"[ \t]+", text[pos:])
+        if not gap:
+            break
+        pos += gap.end()
+    if tokens == 0:
+        return None
+    return begin, end
+
+
+def _is_country_word(word: str) -> bool:
+    gaz = gazetteer()
+    return word in gaz.names or word in gaz.demonyms
+
+
+def name_run_before(text: str, end: int) -> tuple[int, int] | None:
+    """The person-name run that ends at `end` (e.g. before ", foreign minister of ...").
+
+    >>> t = "Among them were Sabri Boukadoum, foreign minister"; s, e = name_run_before(t, 31); t[s:e]
+    'Sabri Boukadoum'
+    """
+    tokens = list(re.finditer(rf"{_INITIAL}|{_CAP_WORD}|\S+", text[max(0, end - 120):end]))
+    offset = max(0, end - 120)
+    begin = None
+    count = 0
+    for found in reversed(tokens):
+        word = found.group(0)
+        between = text[offset + found.end(): begin if begin is not None else end]
+        if "\n" in between or (between.strip() and begin is not None):
+            break
+        if _is_cap(word) and word not in NON_NAME_WORDS and not _is_country_word(word) and word not in NAME_SUFFIXES:
+            begin, count = offset + found.start(), count + 1
+        elif word in NAME_PARTICLES and begin is not None:
+            begin = offset + found.start()
+        else:
+            break
+    if begin is None or count == 0:
+        return None
+    while text[begin:end].split()[0] in NAME_PARTICLES:
+        begin = text.index(" ", begin) + 1
+    return begin, end
+
+
+def clean_name(raw: str) -> str:
+    """Name as the dataset writes it: honorifics and suffixes dropped, spacing normalised.
+
+    >>> clean_name("Mr. Teodoro Locsin Jr.")
+    'Teodoro Locsin'
+    """
+    words = raw.replace("\n", " ").split()
+    while words and (words[0] in HONORIFICS or words[0].rstrip(".") in {h.rstrip(".") for h in HONORIFICS if " " not in h}) and len(words) > 1:
+        words = words[1:]
+    while words and words[-1].rstrip(",") in NAME_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words).strip(" ,")
+
+
+def is_full_name(name: str) -> bool:
+    """Two or more name words, or one word that the holder table knows as a whole name ("Sugiono")."""
+    words = [w for w in name.split() if w not in NAME_PARTICLES]
+    if len(words) >= 2:
+        return True
+    return any(name == h.name for h in office_holders())
+
+
+def _country_before(text: str, start: int) -> tuple[str | None, str | None, int]:
+    """Country or body written just before an office: "Kazakhstan's ", "Chinese ", "SCO ", "the UN "."""
+    window_start = max(0, start - 60)
+    window = text[window_start:start]
+    found_country = None
+    for match in find_countries(window):
+        if window_start + match.end in (start - 1, start) and text[window_start + match.end:start].strip() == "":
+            found_country = match
+    if found_country is not None:
+        return represented_state(found_country.code), None, window_start + found_country.start
+    for match in ORGANISATION_PATTERN.finditer(window):
+        if window_start + match.end() == start - 1:
+            return None, organisation_code(match.group(0)), window_start + match.start()
+    return None, None, start
+
+
+_OF_TARGET = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+
+
+def _of_after(text: str, end: int) -> tuple[str | None, str | None, int]:
+    """Country or body in "of (the) X" right after `end`: "... of the Russian Federation", "... of the African Union"."""
+    connector = _OF_TARGET.match(text, end)
+    if not connector:
+        return None, None, end
+    pos = connector.end()
+    for match in find_countries(text[pos:pos + 60]):
+        if match.start == 0 and match.kind == KIND_NAME:
+            return represented_state(match.code), None, pos + match.end
+        break
+    body = ORGANISATION_PATTERN.match(text, pos)
+    if body:
+        return None, organisation_code(body.group(0)), body.end()
+    # "Director of the Executive Committee of the Regional Anti-Terrorist Structure": a chain of bodies.
+    chain = re.match(r"(?:[A-Z][\w-]*\s+){1,5}(?:of|for)\s+(?:the\s+)?", text[pos:])
+    if chain:
+        inner = ORGANISATION_PATTERN.match(text, pos + chain.end())
+        if inner:
+            return None, organisation_code(inner.group(0)), inner.end()
+    return None, None, end
+
+
+def _mentions_at_titles(text: str) -> tuple[list[Mention], list[Mention]]:
+    """Mentions anchored on an office title; plural titles are returned apart as group mentions."""
+    people: list[Mention] = []
+    groups: list[Mention] = []
+    for t_start, t_end in find_titles(text):
+        title = text[t_start:t_end]
+        country, org, m_start = _country_before(text, t_start)
+        of_country, of_org, after = _of_after(text, t_end)
+        country = country or of_country
+        org = org or of_org
+        plural = bool(re.search(r"(?:ministers|secretaries|representatives|envoys|councilors|presidents)$", title, re.I))
+        mention = Mention(m_start, after, title=title, title_span=(t_start, after if of_org else t_end),
+                          country=country, organization=org)
+        if of_org:
+            mention.title = text[t_start:after]
+        if plural:
+            groups.append(mention)
+            continue
+        run = name_run(text, after)
+        if run and text[after:run[0]].strip(" \t") in ("", "Dr.", "Mr.", "Mr", "Dr", "Shri") or (
+                run and HONORIFIC_PREFIX.match(text[after:run[0]].strip() + " ")):
+            raw = text[run[0]:run[1]]
+            if is_full_name(clean_name(raw)):
+                mention.name, mention.name_span, mention.end = clean_name(raw), run, run[1]
+                of_country2, of_org2, after2 = _of_after(text, run[1])
+                if of_country2 and not mention.country:
+                    mention.country, mention.end = of_country2, after2
+                people.append(mention)
+                continue
+        # Apposition before: "Jeyhun Bayramov, foreign minister of Azerbaijan".
+        lead = text[:m_start]
+        comma = re.search(r",\s*(?:the\s+)?$", lead)
+        if comma:
+            run = name_run_before(text, comma.start())
+            if run and is_full_name(clean_name(text[run[0]:run[1]])):
+                mention.start = run[0]
+                mention.name, mention.name_span = clean_name(text[run[0]:run[1]]), run
+                people.append(mention)
+                continue
+        # Apposition after: "Greenland's foreign minister, Pele Broberg".
+        comma_after = re.match(r",\s*", text[after:])
+        if comma_after and m_start < t_start:
+            run = name_run(text, after + comma_after.end())
+            if run and is_full_name(clean_name(text[run[0]:run[1]])):
+                mention.name, mention.name_span, mention.end = clean_name(text[run[0]:run[1]]), run, run[1]
+                people.append(mention)
+                continue
+        if org and is_organisation_office(title.split(" of ")[0].split(" and ")[-1]):
+            groups.append(mention)  # an unnamed official of a body ("SCO Secretary-General")
+    return people, groups
+
+
+def _mentions_after_possessive(text: str) -> list[Mention]:
+    """ "Finland's Pekka Haavisto", "Russia's Zamir Kabulov": a country's possessive straight before a name."""
+    found = []
+    for match in find_countries(text):
+        if match.kind not in (KIND_POSSESSIVE,):
+            continue
+        run = name_run(text, match.end)
+        if run and text[match.end:run[0]].strip() == "" and is_full_name(clean_name(text[run[0]:run[1]])):
+            found.append(Mention(match.start, run[1], name=clean_name(text[run[0]:run[1]]), name_span=run,
+                                 country=represented_state(match.code)))
+    return found
+
+
+def _mentions_led_by(text: str) -> list[Mention]:
+    """ "a delegation led by Abdullah Abdullah": heads of delegations named without an office."""
+    found = []
+    for match in re.finditer(r"\b(?:led|headed)\s+by\s+", text):
+        run = name_run(text, match.end())
+        if run and is_full_name(clean_name(text[run[0]:run[1]])):
+            found.append(Mention(run[0], run[1], name=clean_name(text[run[0]:run[1]]), name_span=run,
+                                 title="head of delegation"))
+    return found
+
+
+def _mentions_known(text: str, on: dt.date | None) -> list[Mention]:
+    """Full names the office-holder table knows, wherever they stand (headlines, subjects)."""
+    found = []
+    for holder in office_holders():
+        for form in {holder.name, *holder.aliases}:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                found.append(Mention(match.start(), match.end(), name=form, name_span=(match.start(), match.end())))
+    return found
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    sa = a.name_span or (a.start, a.end)
+    sb = b.name_span or (b.start, b.end)
+    return sa[0] < sb[1] and sb[0] < sa[1]
+
+
+def same_individual(a: str | None, b: str | None) -> bool:
+    """Two written forms of one person in one text: `same_person`, or one form is the tail of the other.
+
+    >>> same_individual("A.H. Mahmood Ali", "Mahmood Ali")
+    True
+    """
+    if same_person(a, b):
+        return True
+    if not a or not b:
+        return False
+    x, y = name_tokens(a), name_tokens(b)
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= 2 and long_[-len(short):] == short
+
+
+def _canonical(names: list[str]) -> str:
+    """Longest written form, preferring spelled-out given names over initials."""
+    def rank(name: str) -> tuple[int, int]:
+        words = name.split()
+        return (sum(1 for w in words if not re.fullmatch(_INITIAL, w)), len(words))
+    return max(names, key=rank)
+
+
+# A head of state acting for a body: "... took part in his capacity as Chairperson of the African Union".
+CAPACITY_PATTERN = re.compile(
+    r"[^.;]*?\bin\s+(?:his|her|their)\s+capacity\s+as\s+(?:the\s+)?"
+    r"(?P<office>(?:Chairperson|Chair|Chairman|President|Chairwoman)\s+of\s+(?:the\s+)?(?P<org>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))"
+)
+
+
+def find_people(context: DocumentContext, on: dt.date | None = None) -> list[Person]:
+    """Every person the document names, grouped across full mentions and short references.
+
+    >>> ctx = DocumentContext("d", "Foreign Minister Sergei Lavrov of Russia spoke. Lavrov said more.")
+    >>> [(p.name, p.country, len(p.mentions)) for p in find_people(ctx)]
+    [('Sergei Lavrov', 'RUS', 2)]
+    """
+    text = context.clean_text
+    anchored, _ = _mentions_at_titles(text)
+    candidates = anchored + _mentions_after_possessive(text) + _mentions_led_by(text)
+    for known in _mentions_known(text, on):
+        if not any(_overlaps(known, other) for other in candidates):
+            candidates.append(known)
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    mentions: list[Mention] = []
+    for mention in candidates:
+        if any(_overlaps(mention, kept) for kept in mentions):
+            # keep the richer of two readings of one name (title-anchored beats bare)
+            for i, kept in enumerate(mentions):
+                if _overlaps(mention, kept) and (kept.title is None and mention.title is not None):
+                    mentions[i] = mention
+            continue
+        mentions.append(mention)
+    people: list[Person] = []
+    for mention in mentions:
+        assert mention.name
+        for person in people:
+            if any(same_individual(m.name, mention.name) for m in person.mentions if not m.short):
+                person.mentions.append(mention)
+                break
+        else:
+            people.append(Person(mention.name, [mention]))
+    for person in people:
+        person.name = _canonical([m.name for m in person.mentions if m.name])
+        titled = [m.title for m in person.mentions if m.title and m.title != "head of delegation"]
+        person.title = max(titled, key=len) if titled else next((m.title for m in person.mentions if m.title), None)
+        person.country = next((m.country for m in person.mentions if m.country), None)
+        person.organization = next((m.organization for m in person.mentions if m.organization), None)
+        if person.country is None and person.organization is None:
+            person.country, person.organization = person_country(person.name, on)
+        if person.organization and person.country and person.title and not is_organisation_office(
+                person.title.split(" of ")[0]):
+            person.organization = None
+    for person in people:
+        for mention in person.mentions:
+            capacity = CAPACITY_PATTERN.match(text, mention.end, min(len(text), mention.end + 200))
+            if capacity and organisation_code(capacity.group("org")):
+                person.organization, person.country = organisation_code(capacity.group("org")), None
+                person.title = f"{person.title}, {capacity.group('office')}" if person.title else capacity.group("office")
+    _add_short_references(text, people)
+    for person in people:
+        person.mentions.sort(key=lambda m: m.start)
+    return people
+
+
+def _add_short_references(text: str, people: list[Person]) -> None:
+    """ "Wang said", "Mr Lavrov", "Minh proposed": one name word of a person named in full elsewhere."""
+    taken = [(m.name_span or (m.start, m.end)) for p in people for m in p.mentions]
+    keys: dict[str, list[Person]] = {}
+    for person in people:
+        words = [w for w in person.name.split() if w not in NAME_PARTICLES and not re.fullmatch(_INITIAL, w)]
+        for word in {words[0], words[-1]} if words else set():
+            if len(word) > 1:
+                keys.setdefault(word, []).append(person)
+    if not keys:
+        return
+    pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(k) for k in sorted(keys, key=len, reverse=True))})(?![\w'’-])")
+    for match in pattern.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        # part of a longer capitalised run that is another name ("Wang Wenbin") is not a short reference
+        after = text[match.end():match.end() + 2]
+        if re.match(r" [A-Z]", after) and name_run(text, match.end()) and not re.match(
+                r" (?:On|In|At|The|And|Also|Said|Told)\b", text[match.end():]):
+            continue
+        owners = keys[match.group(0)]
+        owner = owners[0] if len(owners) == 1 else min(
+            owners, key=lambda p: min((abs(m.start - match.start()) for m in p.mentions), default=10**9))
+        owner.mentions.append(Mention(match.start(), match.end(), name=match.group(0),
+                                      name_span=(match.start(), match.end()), short=True))
+
+
+DEMONYM_TITLE_PHRASE = re.compile(r"^(?:the\s+)?(?P<country>[\w'’-]+(?:\s[\w'’-]+)?)\s+(?P<title>.+)$", re.IGNORECASE)
+
+
+def resolve_person(context: DocumentContext, attendees: list[AttendeeMention], mention_text: str) -> AttendeeMention | None:
+    """The attendee a speaker phrase refers to: a full name, a surname, or "the Chinese foreign minister".
+
+    >>> a = AttendeeMention("m0", "Wang Yi", "Foreign Minister", "CHN", None)
+    >>> resolve_person(DocumentContext("d", ""), [a], "the Chinese foreign minister").name
+    'Wang Yi'
+    """
+    phrase = clean_name(mention_text.strip())
+    if not phrase:
+        return None
+    named = [a for a in attendees if a.name]
+    for attendee in named:
+        if attendee.name == phrase or same_person(attendee.name, phrase):
+            return attendee
+    words = phrase.split()
+    if len(words) == 1:
+        hits = [a for a in named if words[0] in a.name.split()]
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return hits[0]
+    described = DEMONYM_TITLE_PHRASE.match(mention_text.strip())
+    if described:
+        for size in (2, 1):
+            head = " ".join(described.group(0).split()[: size + (1 if described.group(0).lower().startswith("the ") else 0)])
+            head = re.sub(r"^the\s+", "", head, flags=re.IGNORECASE)
+            code = country_code(head)
+            if code:
+                rest = described.group(0)[described.group(0).find(head) + len(head):].strip()
+                kinds = office_kinds(rest)
+                candidates = [a for a in attendees if a.country == code]
+                if kinds:
+                    typed = [a for a in candidates if a.title and office_kinds(a.title) & kinds]
+                    candidates = typed or candidates
+                if len(candidates) >= 1 and (len(candidates) == 1 or kinds):
+                    return candidates[0]
+                break
+    return None
+
+
+__all__ = [
+    "Mention", "Person", "clean_name", "find_people", "is_full_name", "name_run", "name_run_before",
+    "resolve_person", "KIND_DEMONYM", "KIND_POSSESSIVE", "country_kind",
+]
