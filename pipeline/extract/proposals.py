@@ -92,6 +92,8 @@ SUBORDINATORS = frozenset(
     "by through via among between from under within where when so because since if given to of on at "
     "than rather instead both either whether that neighbors neighbours plus".split()
 )
+# "more than a million of whom …": a relative clause after a comma, not a list item.
+RELATIVE_LEAD = re.compile(r"(?:[\w'’-]+\s+){0,4}(?:of\s+)?(?:whom|which|whose|who)\b", re.I)
 REPORT_VERBS = (
     "said|says|added|noted|stressed|emphasized|emphasised|underlined|told|pointed out|believed|believes|"
     "maintained|insisted|argued|reiterated|expressed|highlighted|observed|remarked|warned"
@@ -121,7 +123,8 @@ PROPOSAL_TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:suggested|suggests|suggesting)\b", "suggestion", "propose"),
     (r"\b(?:advocated|advocates|advocating)\b", "proposal", "propose"),
     (r"\b(?:put|puts|putting)\s+forward\b", "proposal", "forward"),
-    (r"\bsupport\b[^.;]{0,80}?\bproposal\s+(?=to\s)", "proposal", "noun"),
+    (r"\b(?:sought|seeks|seek|seeking|won|gained|garnered|requested|enlisted)\s+(?:the\s+)?support\b[^.;]{0,80}?"
+     r"\bproposal\s+(?=to\s)", "proposal", "noun"),
 )
 _TRIGGERS = [(re.compile(p, re.I), kind, mode) for p, kind, mode in PROPOSAL_TRIGGERS]
 
@@ -133,6 +136,12 @@ AGREEMENT_TRIGGERS: tuple[tuple[str, str], ...] = (
 )
 _AGREEMENTS = [(re.compile(p, re.I), mode) for p, mode in AGREEMENT_TRIGGERS]
 
+# Offers and plans in the speaker's clause ("China will …", "stands ready to …").
+COMMITMENT = re.compile(r"\b(?:will|would|shall|ready to|willing to|plans? to|intends? to|is to|are to)\b", re.I)
+# Agreements recalled from earlier meetings are background, not this meeting's outcome.
+BACKGROUND = re.compile(
+    r"\brecall|\bsince then\b|\blast (?:year|month|week)\b|\b(?:in|since) (?:[A-Z]\w+ )?(?:19|20)\d\d\b"
+)
 MODAL = re.compile(
     r"\b(?:should|must|need to|needs to|needed to|has to|have to|had to|ought to)\b"
     r"|\b(?:the\s+)?(?:\w+\s+)?(?:task|key|priority|priorities)\s+(?:is|are|was|were|remains?)\s+to\b",
@@ -250,7 +259,27 @@ def _speakers(attendees: list[AttendeeMention]) -> list[_Speaker]:
             if a.country == "CHN" or len(parts) == 2 and len(parts[1]) <= 3:
                 forms.append(parts[0])
         out.append(_Speaker(a.name, a.country, sorted(set(forms), key=len, reverse=True)))
+    # an office unique to one speaker also names them ("the Prime Minister", "EAM" for External Affairs Minister)
+    titles: dict[str, list[_Speaker]] = {}
+    for sp, a in zip(out, [a for a in attendees if a.name]):
+        for form in _title_forms(a.title):
+            titles.setdefault(form, []).append(sp)
+    for form, holders in titles.items():
+        if len({h.name for h in holders}) == 1:
+            holders[0].forms.append(form)
     return out
+
+
+def _title_forms(title: str | None) -> list[str]:
+    """Short forms of an office: the last office of a compound title and its acronym."""
+    if not title:
+        return []
+    last = re.split(r"\s+and\s+|,\s*", title)[-1].strip()
+    words = [w for w in re.findall(r"[A-Z][\w-]*", last)]
+    forms = [last] if len(last.split()) >= 2 else []
+    if len(words) >= 2:
+        forms.append("".join(w[0] for w in words))
+    return forms
 
 
 def _mentions(text: str, start: int, end: int, speakers: list[_Speaker]) -> list[tuple[int, _Speaker]]:
@@ -276,7 +305,9 @@ def _resolve(zone: str, zone_start: int, text: str, speakers: list[_Speaker], la
     whose subject is the main clause's).
     """
     named = _mentions(text, zone_start, zone_start + len(zone), speakers)
-    countries = [m for m in find_countries(zone) if m.kind != "demonym" or zone[m.end:m.end + 5] == " side"]
+    countries = [m for m in find_countries(zone)
+                 if m.kind != "demonym" or re.match(r"\s+(?:side|minister|foreign minister|FM|envoy|delegation|"
+                                                    r"government|leader|official)\b", zone[m.end:], re.I)]
     pronouns = list(PRONOUN_SUBJECT.finditer(zone))
     collective = list(COLLECTIVE_SUBJECT.finditer(zone))
     candidates: list[tuple[int, str, object]] = []
@@ -329,9 +360,11 @@ def _is_gerund(word: str) -> bool:
 
 def _style(text: str, pos: int, end: int, mode: str) -> str:
     """How the items of an object are built: `inf` (to + verb), `gerund`, `for` (called for …), `np`."""
+    head = _head(text, pos, end)
+    if mode == "for" and _is_gerund(head):
+        return "gerund"  # "called for establishing A and cooperating in B"
     if mode in ("inf", "for"):
         return mode
-    head = _head(text, pos, end)
     if _is_gerund(head):
         return "gerund"
     return "np"
@@ -346,7 +379,7 @@ def _compatible(segment: str, style: str, marker: str | None) -> bool:
         return True
     head = _head(seg, 0, len(seg))
     first = seg.split()[0].lower()
-    if first in SUBORDINATORS:
+    if first in SUBORDINATORS or RELATIVE_LEAD.match(seg):
         return False
     if style == "inf":
         return head.lower() in VERB_HEADS
@@ -425,11 +458,15 @@ def _items(text: str, start: int, end: int, style: str, marker: str | None) -> l
     if len(semis) > 1:
         return [span for s, e in semis if (span := _trim(text, s, e))[1] > span[0]]
     segments: list[list[int]] = []
+    in_modifier = False
     for s, e in _split_top(text, start, end, ","):
         seg = text[s:e]
-        if segments and not _compatible(seg, style, marker):
-            segments[-1][1] = e  # a modifier of the previous item
+        restart = bool(marker and re.match(r"\s*(?:and\s+|or\s+)?" + marker + r"\b", seg, re.I))
+        if segments and (not _compatible(seg, style, marker) or in_modifier and not restart):
+            segments[-1][1] = e  # a modifier of the previous item ("with changes to A, B and C")
+            in_modifier = True
             continue
+        in_modifier = False
         if segments and segments[-1][1] - segments[-1][0] == 0:
             segments[-1][1] = e
             continue
@@ -708,6 +745,9 @@ def _verb_rows(scope: _Scope, sentence: tuple[int, int], in_point: bool) -> list
                 continue
             if not participle and NOT_AT_MEETING.search(before):
                 continue
+            clause = re.split(r",\s+and\s+|;\s+", before)[-1]
+            if not participle and COMMITMENT.search(clause):
+                continue  # "China will … put forward new initiatives": an offer, not a proposal
             if re.search(r"\b(?:the|a|an|its|his|her|their|so)\s*-?$", before, re.I):
                 continue  # "the proposed summit", "so-called"
             if re.match(r"\s+by\b", text[m.end() : m.end() + 4]):
@@ -740,6 +780,8 @@ def _agreement_rows(scope: _Scope, sentence: tuple[int, int]) -> list[_Row]:
     text = scope.text
     s, e = sentence
     rows: list[_Row] = []
+    if BACKGROUND.search(text[s:e]):
+        return []
     for pattern, mode in _AGREEMENTS:
         for m in pattern.finditer(text, s, e):
             before = text[s : m.start()]
@@ -774,11 +816,18 @@ def _modal_rows(scope: _Scope, sentence: tuple[int, int], proposer: _Speaker | N
     if not modals:
         return []
     for k, m in enumerate(modals):
+        if re.search(r"\b(?:that|which|who)\s+$", text[s : m.start()]):
+            continue  # a relative clause ("wrongdoings that must stop") states no proposal
+        bounds = sorted({s + b.end() for bound in (r"\bthat\s+", r",\s+", r"\bsaid\s+")
+                         for b in re.finditer(bound, text[s : m.start()])} | {s}, reverse=True)
         lo = s
-        for bound in (r"\bthat\s+", r",\s+", r"\bsaid\s+"):
-            for b in re.finditer(bound, text[s : m.start()]):
-                if s + b.end() < m.start() - 1:
-                    lo = max(lo, s + b.end())
+        for pos in bounds:
+            subject = text[pos : m.start()].split()
+            if subject and subject[0].lower() not in ("who", "which", "whose", "and", "but", "or") and (
+                len(subject) > 1 or subject[0].lower() not in ("also", "then")
+            ):
+                lo = pos
+                break
         hi = modals[k + 1].start() if k + 1 < len(modals) else e
         nxt = re.compile(r",?\s+(?:and|but)\s+(?:that\s+)?").search(text, m.end(), hi)
         hi = _item_end(text, m.end(), hi)
@@ -804,12 +853,15 @@ def _should_rows(scope: _Scope, sentence: tuple[int, int]) -> list[_Row]:
     sent = text[s:e]
     if not MODAL.search(sent):
         return []
-    rep = REPORT.search(sent)
-    if not rep:
+    first_modal = MODAL.search(sent).start()
+    reports = list(REPORT.finditer(sent))
+    if not reports:
         return []
+    earlier = [r for r in reports if r.start() < first_modal]
+    rep = earlier[-1] if earlier else reports[0]
     before = sent[: rep.start()]
-    if re.search(r"\b(?:had|has|have)\s+(?:\w+\s+)?$", before):
-        return []
+    if re.search(r"\b(?:had|has|have)\b[^,]*$", before):
+        return []  # "Xi had … stressed that …": a recalled statement
     last = _last_speaker_before(scope, s + rep.start())
     found, who = _resolve(before, s, text, scope.speakers, last, nearest=True)
     if not found:
