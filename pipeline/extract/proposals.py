@@ -264,9 +264,14 @@ def _speakers(attendees: list[AttendeeMention]) -> list[_Speaker]:
     for sp, a in zip(out, [a for a in attendees if a.name]):
         for form in _title_forms(a.title):
             titles.setdefault(form, []).append(sp)
+    chairs = {a.name for a in attendees if a.name and a.role in ("chair", "host")}
     for form, holders in titles.items():
-        if len({h.name for h in holders}) == 1:
+        names = {h.name for h in holders}
+        if len(names) == 1:
             holders[0].forms.append(form)
+        elif len(names & chairs) == 1:
+            # "the Prime Minister" in a readout of the meeting he chaired is the chair
+            next(h for h in holders if h.name in chairs).forms.append(form)
     return out
 
 
@@ -315,8 +320,8 @@ def _resolve(zone: str, zone_start: int, text: str, speakers: list[_Speaker], la
     candidates += [(m.start(), "pronoun", None) for m in pronouns]
     candidates += [(m.start(), "collective", None) for m in collective]
     candidates += [(m.start, "country", m.code) for m in countries]
-    if re.search(r"\b(?:It|it)\b", zone):
-        candidates.append((re.search(r"\b(?:It|it)\b", zone).start(), "pronoun", None))
+    if re.search(r"\bIt\b", zone):
+        candidates.append((re.search(r"\bIt\b", zone).start(), "pronoun", None))
     if not candidates:
         return False, None
     if len(countries) >= 2 and not named:
@@ -549,7 +554,10 @@ def _last_speaker_before(scope: _Scope, pos: int) -> _Speaker | None:
     lo = scope.sentences[0][0] if scope.sentences else 0
     found = _mentions(scope.text, lo, pos, scope.speakers)
     if found:
-        return found[-1][1]
+        # the first speaker named in the latest sentence that names one: "Xie told Sherman …" → Xie
+        last_pos = found[-1][0]
+        sentence_start = max((a for a, _ in scope.sentences if a <= last_pos), default=lo)
+        return next(sp for p, sp in found if p >= sentence_start)
     # before any attendee is found, fall back to the only speaker the meeting has
     return scope.speakers[0] if len(scope.speakers) == 1 else None
 
@@ -575,7 +583,8 @@ def _enumerations(scope: _Scope) -> tuple[list[_Row], list[tuple[int, int]]]:
             continue
         noun = COUNTED_INTRO.search(intro)
         kind = ENUMERATION_NOUNS.get(noun.group("noun").lower(), "proposal") if noun else "proposal"
-        agreed = bool(AGREEMENT_WORDS.search(intro)) or style == "num" and bool(
+        lead_in = text[sents[first_idx - 1][0] : sents[first_idx][0]] if first_idx else ""
+        agreed = bool(AGREEMENT_WORDS.search(lead_in)) or style == "num" and bool(
             AGREEMENT_WORDS.search(text[sents[first_idx][0] : sents[first_idx][1]])
         )
         proposer = None if agreed else _last_speaker_before(scope, sents[first_idx][1])
@@ -756,13 +765,15 @@ def _verb_rows(scope: _Scope, sentence: tuple[int, int], in_point: bool) -> list
                                          before) and not re.search(r"\.\s*$", before):
                 continue  # inside an enumerated point only the reporter's "He also proposed …" stands alone
             last = _last_speaker_before(scope, m.start())
-            if participle:
+            if participle or re.search(r"\band\s+(?:also\s+)?$", before):
+                # a participle or a second predicate ("urges A and calls for B") shares the main subject
                 found, who = _resolve(before, s, text, scope.speakers, last, nearest=False)
             else:
                 zone_lo = max(s, before.rfind(",") + s + 1 if "," in before else s)
                 found, who = _resolve(text[zone_lo : m.start()], zone_lo, text, scope.speakers, last, nearest=True)
                 if not found:
-                    found, who = _resolve(before, s, text, scope.speakers, last, nearest=True)
+                    # the main subject, past any ", who addressed the meeting," aside
+                    found, who = _resolve(before, s, text, scope.speakers, last, nearest=False)
             if not found:
                 if FIRST_PERSON.search(before[-12:]):
                     who = last  # "We call on all governments …" in a speaker's remarks
@@ -823,6 +834,9 @@ def _modal_rows(scope: _Scope, sentence: tuple[int, int], proposer: _Speaker | N
         lo = s
         for pos in bounds:
             subject = text[pos : m.start()].split()
+            glue = re.match(r"(?:and|but|or)\s+", text[pos : m.start()])
+            if glue and len(subject) > 1:
+                subject, pos = subject[1:], pos + glue.end()
             if subject and subject[0].lower() not in ("who", "which", "whose", "and", "but", "or") and (
                 len(subject) > 1 or subject[0].lower() not in ("also", "then")
             ):
