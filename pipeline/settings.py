@@ -17,6 +17,8 @@ class PipelineSettings(dg.ConfigurableResource):
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     workers: int = 1
     gold_path: str = ""
+    # false makes every stage recompute from the raw files: the full_rebuild job sets it
+    reuse_cache: bool = True
 
     @property
     def source_root(self) -> Path:

@@ -30,8 +30,8 @@ class ParquetIOManager(dg.ConfigurableIOManager):
 
 
 def previous_output(settings: PipelineSettings, name: str) -> pl.DataFrame | None:
-    """A staging table from the previous run when the same code wrote it, else None (recompute everything)."""
+    """A staging table from the previous run when the same code wrote it and reuse is on, else None (recompute everything)."""
     path = settings.staging_path(name)
-    if not path.exists() or read_code_version(path) != code_fingerprint():
+    if not settings.reuse_cache or not path.exists() or read_code_version(path) != code_fingerprint():
         return None
     return pl.read_parquet(path)

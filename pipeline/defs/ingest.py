@@ -18,9 +18,13 @@ def source_files(context: dg.AssetExecutionContext, settings: PipelineSettings) 
     previous = previous_output(settings, "source_files")
     manifest = scan_sources(settings.source_root, settings.max_file_bytes, previous)
     counts = dict(manifest.group_by("status").len().iter_rows())
-    context.log.info(f"{manifest.height} files under {settings.source_root}: {counts}")
+    unchanged = 0 if previous is None else manifest.join(
+        previous.filter(pl.col("status") != "duplicate").select("source_path", "size", "mtime_ns"),
+        on=["source_path", "size", "mtime_ns"], how="semi").height
+    context.log.info(f"{manifest.height} files under {settings.source_root}: {counts}; read {manifest.height - unchanged}")
     return frame_output(manifest, files=manifest.height, documents=counts.get("document", 0),
-                        rejected=manifest.height - counts.get("document", 0))
+                        rejected=manifest.height - counts.get("document", 0),
+                        read_now=manifest.height - unchanged, reused=unchanged)
 
 
 @dg.asset(key_prefix="staging", group_name="ingest", kinds={"polars", "parquet"}, ins=staging_ins("source_files"))
