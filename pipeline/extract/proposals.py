@@ -79,8 +79,18 @@ VERB_HEADS = frozenset(
     realize reduce refrain reform reinforce reject remain remove renew resist resolve respect respond
     restore return revoke rise safeguard scale seek seize send set settle shape share shoulder
     speed stand start stay step stick stop strengthen strive support sustain synergize tackle take
-    tap translate treat turn uphold unite upgrade use value withdraw work""".split()
+    tap translate treat turn uphold unite upgrade use value withdraw work
+    adopt allow apply approve assist attract broaden cancel change choose clarify close connect consider
+    contribute control convene counter cover cultivate curb decide demonstrate design dismantle double
+    drive eliminate embrace enable encourage end enrich enter exchange expedite fund grant grow guide halt
+    host identify include integrate introduce invest involve lower manage mark mitigate monitor negotiate
+    nurture organise organize plan play raise recognise recognize reduce reinvigorate release renounce
+    reopen replenish resume revive review ratify scale secure serve show simplify sign solve spur
+    stabilise stabilize streamline submit supply tighten train transform uplift upscale vaccinate welcome
+    widen""".split()
 )
+# Endings that mark a base verb outside the list ("harmonize", "diversify").
+VERB_SUFFIXES = ("ize", "ify")
 # Words ending in -ing that do not head a gerund item.
 NON_GERUNDS = frozenset(
     "including during regarding concerning according following nothing something anything everything "
@@ -359,6 +369,12 @@ def _head(text: str, pos: int, end: int) -> str:
     return word
 
 
+def _is_verb(word: str) -> bool:
+    """A base verb heading an item: from the readout lexicon, or by a verb-forming ending."""
+    w = word.lower()
+    return w in VERB_HEADS or (word[:1].islower() and len(w) > 5 and w.endswith(VERB_SUFFIXES))
+
+
 def _is_gerund(word: str) -> bool:
     return word.endswith("ing") and word[:1].islower() and word.lower() not in NON_GERUNDS and len(word) > 4
 
@@ -387,7 +403,7 @@ def _compatible(segment: str, style: str, marker: str | None) -> bool:
     if first in SUBORDINATORS or RELATIVE_LEAD.match(seg):
         return False
     if style == "inf":
-        return head.lower() in VERB_HEADS
+        return _is_verb(head)
     if style == "gerund":
         return _is_gerund(head)
     if style == "for":
@@ -445,7 +461,7 @@ def _and_splits(text: str, start: int, end: int, style: str, marker: str | None,
         if not listy:
             continue
         head = _head(text, pos, end)
-        if style == "inf" and head.lower() in VERB_HEADS:
+        if style == "inf" and _is_verb(head):
             cuts.append(start + m.start())
         elif style == "gerund" and _is_gerund(head):
             cuts.append(start + m.start())

@@ -1,0 +1,270 @@
+"""Proposal rules on hand-written sentences in the style of meeting readouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.model import AttendeeMention, DocumentContext, MeetingMention, ProposalMention
+from pipeline.extract.proposals import find_proposals
+
+WANG = ("Wang Yi", "CHN", "State Councilor and Foreign Minister", "participant")
+KOWALSKA = ("Anna Kowalska", "POL", "Foreign Minister", "chair")
+OKAFOR = ("Chidi Okafor", "NGA", "Minister of Foreign Affairs", "participant")
+
+
+def run(text: str, people: tuple[tuple[str, str, str, str], ...] = (WANG, KOWALSKA, OKAFOR),
+        scopes: dict[str, tuple[int, int]] | None = None) -> list[ProposalMention]:
+    scopes = scopes or {"m0": (0, len(text))}
+    meetings = [
+        MeetingMention(key=k, name="Foreign Ministers' Meeting", level="ministerial", date=None,
+                       date_source="unknown", scope=span)
+        for k, span in scopes.items()
+    ]
+    attendees = [
+        AttendeeMention(meeting_key=k, name=n, title=t, country=c, organization=None, role=r)
+        for k in scopes for n, c, t, r in people
+    ]
+    rows = find_proposals(DocumentContext("doc", text), meetings, attendees)
+    for row in rows:
+        assert text[row.start : row.end] == row.text
+    return rows
+
+
+def texts(rows: list[ProposalMention]) -> list[str]:
+    return [r.text for r in rows]
+
+
+LEAD = "Foreign Minister Anna Kowalska of Poland chaired the meeting, which Wang Yi attended by video link.\n\n"
+
+
+# ---- enumerated points ---------------------------------------------------------------------------------
+
+
+def test_first_second_points_get_ordinals_and_the_speaker() -> None:
+    text = LEAD + (
+        "Wang said the two sides should seize the moment. He put forward two suggestions.\n\n"
+        "First, the two sides should deepen trade cooperation. China will import more farm produce.\n\n"
+        "Second, they should expand people-to-people exchanges."
+    )
+    points = [r for r in run(text) if r.ordinal]
+    assert [(r.ordinal, r.text) for r in points] == [
+        (1, "the two sides should deepen trade cooperation"),
+        (2, "they should expand people-to-people exchanges"),
+    ]
+    assert {r.proposer_name for r in points} == {"Wang Yi"}
+    assert all(r.kind == "suggestion" for r in points)
+
+
+def test_commitment_inside_a_point_and_the_intro_give_no_row() -> None:
+    text = LEAD + (
+        "He put forward two suggestions.\n\n"
+        "First, the two sides should deepen trade cooperation. China will import more farm produce.\n\n"
+        "Second, they should expand people-to-people exchanges."
+    )
+    found = texts(run(text))
+    assert not any("farm produce" in t for t in found)
+    assert not any("two suggestions" in t for t in found)
+
+
+def test_the_first_is_to_style() -> None:
+    text = LEAD + (
+        "Kowalska put forward several proposals. The first is to respect the sovereignty of every state. "
+        "The second is to keep supply chains open and stable."
+    )
+    rows = run(text)
+    assert [(r.ordinal, r.text) for r in rows] == [
+        (1, "respect the sovereignty of every state"),
+        (2, "keep supply chains open and stable"),
+    ]
+    assert rows[0].proposer_name == "Anna Kowalska"
+
+
+def test_counted_semicolon_list_is_one_row_per_item() -> None:
+    text = LEAD + (
+        "Okafor set out three priorities for the coming year: food security in the Sahel; "
+        "clean energy and climate finance; and the digital skills of young people."
+    )
+    rows = run(text)
+    assert [(r.ordinal, r.text) for r in rows] == [
+        (1, "food security in the Sahel"),
+        (2, "clean energy and climate finance"),
+        (3, "the digital skills of young people"),
+    ]
+    assert {r.proposer_country for r in rows} == {"NGA"}
+
+
+def test_inline_ordinals_after_a_proposal_verb() -> None:
+    text = LEAD + "Wang proposed, first, upholding common security; second, giving priority to growth; " \
+                  "and third, improving global governance."
+    rows = run(text)
+    assert [(r.ordinal, r.text) for r in rows] == [
+        (1, "upholding common security"),
+        (2, "giving priority to growth"),
+        (3, "improving global governance"),
+    ]
+
+
+def test_numbered_agreed_points_have_no_proposer() -> None:
+    text = LEAD + (
+        "The two ministers reached the following understandings:\n\n"
+        "1. The ministers agreed that both sides would keep the border calm.\n\n"
+        "2. The ministers agreed to hold the next round of talks in Warsaw."
+    )
+    rows = [r for r in run(text) if r.ordinal]
+    assert [r.ordinal for r in rows] == [1, 2]
+    assert {r.proposer_name for r in rows} == {None}
+
+
+def test_numbered_paragraphs_of_a_press_release_are_not_points() -> None:
+    text = LEAD + (
+        "2. The meeting was attended by ministers from twelve countries and two organisations.\n\n"
+        "3. The ministers exchanged views on the regional situation and on trade."
+    )
+    assert run(text) == []
+
+
+# ---- proposal verbs ------------------------------------------------------------------------------------
+
+
+def test_called_for_a_b_and_c_gives_three_rows() -> None:
+    text = LEAD + ("Wang called for building a joint research centre, opening a green lane for goods "
+                   "and expanding cross-border e-commerce.")
+    rows = run(text)
+    assert texts(rows) == [
+        "building a joint research centre",
+        "opening a green lane for goods",
+        "expanding cross-border e-commerce",
+    ]
+    assert {(r.proposer_name, r.proposer_country, r.kind) for r in rows} == {("Wang Yi", "CHN", "call")}
+
+
+def test_called_on_keeps_the_addressee_in_the_first_item() -> None:
+    text = LEAD + ("Okafor called on the international community to cancel the debt of the poorest countries "
+                   "and to double its climate finance, describing both as urgent.")
+    assert texts(run(text)) == [
+        "the international community to cancel the debt of the poorest countries",
+        "double its climate finance",
+    ]
+
+
+def test_semicolon_items_are_not_split_again() -> None:
+    text = LEAD + ("Wang urged member states to respect each other and seek common security; "
+                   "promote exchanges and mutual learning; and practise true multilateralism.")
+    assert texts(run(text)) == [
+        "member states to respect each other and seek common security",
+        "promote exchanges and mutual learning",
+        "practise true multilateralism",
+    ]
+
+
+def test_two_verbs_without_a_list_stay_one_item() -> None:
+    text = LEAD + "Kowalska called on the forum to stand firmly beside displaced families and protect their dignity."
+    assert texts(run(text)) == ["the forum to stand firmly beside displaced families and protect their dignity"]
+
+
+def test_modifier_after_a_comma_stays_with_its_item() -> None:
+    text = LEAD + ("The ministers called for a reformed Security Council, with more seats for Africa, Asia "
+                   "and Latin America.")
+    assert texts(run(text)) == ["a reformed Security Council, with more seats for Africa, Asia and Latin America"]
+
+
+def test_participle_takes_the_main_subject() -> None:
+    text = LEAD + ("Vaccines must remain a global public good, Okafor said, calling for an early waiver "
+                   "of patent rights.")
+    rows = [r for r in run(text) if "waiver" in r.text]
+    assert len(rows) == 1 and rows[0].proposer_name == "Chidi Okafor"
+
+
+def test_noun_proposal_with_sought_support() -> None:
+    text = LEAD + ("Kowalska sought the support of member states for Poland's proposal to make the forum's "
+                   "secretariat permanent, which would help continuity.")
+    assert texts(run(text)) == ["make the forum's secretariat permanent"]
+
+
+def test_country_subject_resolves_to_its_official() -> None:
+    text = LEAD + "China urged the other side to lift its sanctions on Chinese companies."
+    rows = run(text)
+    assert [(r.proposer_name, r.proposer_country) for r in rows] == [("Wang Yi", "CHN")]
+
+
+def test_joint_calls_have_no_proposer() -> None:
+    text = LEAD + ("In the joint statement, the ministers called on all parties to the conflict to "
+                   "return to the negotiating table.")
+    rows = run(text)
+    assert len(rows) == 1 and rows[0].proposer_name is None
+
+
+# ---- agreements and should-type statements ------------------------------------------------------------
+
+
+def test_what_the_ministers_agreed_is_one_row_per_item_without_proposer() -> None:
+    text = LEAD + ("The ministers agreed to set up a joint working group, hold annual consultations "
+                   "and open a trade office in Lagos.")
+    rows = run(text)
+    assert texts(rows) == [
+        "set up a joint working group",
+        "hold annual consultations",
+        "open a trade office in Lagos",
+    ]
+    assert {r.proposer_name for r in rows} == {None}
+
+
+def test_should_statement_of_a_named_speaker() -> None:
+    text = LEAD + "Okafor said the two regions should pool their resources, train more nurses and share data."
+    rows = run(text)
+    assert texts(rows) == [
+        "the two regions should pool their resources",
+        "train more nurses",
+        "share data",
+    ]
+    assert {r.proposer_name for r in rows} == {"Chidi Okafor"}
+
+
+# ---- what is not a proposal --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Poland has consistently called for closer cooperation with the river commission.",
+        "Three days earlier, Kowalska had suggested that the chiefs of staff resume their meetings.",
+        "China will put forward new initiatives to galvanize cooperation next year.",
+        "China stands ready to work with all sides to build a community of health.",
+        "We oppose interference in the internal affairs of other countries, Wang said.",
+        "Okafor thanked China for its support and welcomed the outcome of the meeting.",
+        "Wang said China had handed over a list of wrongdoings that must stop.",
+        "Wang recalled that in 2018 the two sides decided to establish a strategic partnership.",
+    ],
+)
+def test_background_commitments_and_positions_give_no_row(sentence: str) -> None:
+    assert run(LEAD + sentence) == []
+
+
+def test_headlines_and_captions_give_no_row() -> None:
+    text = ("Wang calls for closer cooperation on vaccines\n\n"
+            "Wang Yi attends the meeting via video link in Beijing, May 13, 2021. (Xinhua/Li Ming)\n\n"
+            + LEAD)
+    assert run(text) == []
+
+
+def test_rows_attach_to_the_meeting_whose_scope_holds_them() -> None:
+    first = LEAD + "Wang called for expanding trade in farm produce.\n\n"
+    second = "On Tuesday, Okafor called for debt relief for the poorest countries."
+    text = first + second
+    rows = run(text, scopes={"m0": (0, len(first)), "m1": (len(first), len(text))})
+    assert [(r.meeting_key, r.proposer_name) for r in rows] == [("m0", "Wang Yi"), ("m1", "Chidi Okafor")]
+
+
+def test_text_outside_every_scope_gives_no_row() -> None:
+    body = LEAD + "Wang called for expanding trade in farm produce."
+    text = body + "\n\nIn a separate event, Okafor called for debt relief for the poorest countries."
+    rows = run(text, scopes={"m0": (0, len(body))})
+    assert texts(rows) == ["expanding trade in farm produce"]
+
+
+def test_evidence_spans_slice_the_text() -> None:
+    text = LEAD + "Wang called for expanding trade in farm produce and building a joint research centre."
+    for row in run(text):
+        assert {s.field for s in row.evidence} >= {"text", "*"}
+        assert all(text[s.start : s.end] == row.text for s in row.evidence)
+        assert row.topics
