@@ -10,10 +10,12 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.lock import not_writable
 from schemas import PRIMARY_KEYS, TABLES
 from schemas.arrow import arrow_schema
 
 CODE_METADATA_KEY = b"pipeline_code"
+TEMP_SUFFIX = ".tmp"
 
 
 def _standard_type(data_type: pa.DataType) -> pa.DataType:
@@ -36,21 +38,47 @@ def to_arrow(frame: pl.DataFrame, table: str | None) -> pa.Table:
 
 
 def write_parquet_atomic(arrow: pa.Table, path: Path, metadata: dict[bytes, bytes] | None = None) -> None:
-    """Write zstd Parquet to a temp file beside `path`, fsync, then rename over it: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write zstd Parquet to a temp file beside `path`, fsync, then rename over it: readers never see half a file.
+
+    A refused write (disk full, read-only or forbidden folder) raises DataRootNotWritable naming `path`, and
+    leaves neither a temp file nor a changed `path` behind.
+    """
     if metadata:
         arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), **metadata})
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
+    temp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+        os.close(handle)
         pq.write_table(arrow, temp, compression="zstd")
         os.chmod(temp, 0o644)  # mkstemp creates 0600; published files are for every reader
         with open(temp, "rb") as written:
             os.fsync(written.fileno())
         os.replace(temp, path)
+    except OSError as error:
+        _discard(temp)
+        raise not_writable(path, error, "write") from None
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        _discard(temp)
         raise
+
+
+def remove_stale_temp_files(folder: Path) -> int:
+    """Delete temp files an interrupted write left in `folder`; returns how many. Call only while holding the lock."""
+    removed = 0
+    if folder.is_dir():
+        for stale in folder.glob(f".*{TEMP_SUFFIX}"):
+            stale.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _discard(temp: str | None) -> None:
+    if temp is not None:
+        try:
+            Path(temp).unlink(missing_ok=True)
+        except OSError:
+            pass  # the folder itself refuses changes; the temp file was never completed
 
 
 def read_code_version(path: Path) -> str | None:

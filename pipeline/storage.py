@@ -1,13 +1,19 @@
-"""IO manager: asset key → <data root>/<key path>.parquet, written atomically in the contract's Arrow types."""
+"""IO manager: asset key → <data root>/<key path>.parquet, written atomically in the contract's Arrow types.
+
+It also holds the data root's writer lock for the run (`pipeline.lock`): every asset writes through it, so a
+second run on the same data root stops before writing anything.
+"""
 
 
 from pathlib import Path
 
 import dagster as dg
 import polars as pl
+from pydantic import PrivateAttr
 
 from pipeline.incremental import code_fingerprint
-from pipeline.parquet import CODE_METADATA_KEY, read_code_version, to_arrow, write_parquet_atomic
+from pipeline.lock import DataRootLock
+from pipeline.parquet import CODE_METADATA_KEY, read_code_version, remove_stale_temp_files, to_arrow, write_parquet_atomic
 from pipeline.settings import PipelineSettings
 
 
@@ -15,6 +21,19 @@ class ParquetIOManager(dg.ConfigurableIOManager):
     """Stores every frame asset as one Parquet file under the data root."""
 
     settings: PipelineSettings
+    _lock: DataRootLock | None = PrivateAttr(default=None)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        """Take the data root's lock for this run (DataRootBusy if another run holds it); the run that takes it
+        first clears temp files an interrupted run left in staging/."""
+        self._lock = DataRootLock(self.settings.data_root, owner=context.run_id)
+        self._lock.acquire()
+        if self._lock.first_holder:
+            remove_stale_temp_files(self.settings.data_root / "staging")
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._lock is not None:
+            self._lock.release()
 
     def _path(self, key: dg.AssetKey) -> Path:
         return self.settings.data_root.joinpath(*key.path[:-1], f"{key.path[-1]}.parquet")
@@ -34,4 +53,7 @@ def previous_output(settings: PipelineSettings, name: str) -> pl.DataFrame | Non
     path = settings.staging_path(name)
     if not settings.reuse_cache or not path.exists() or read_code_version(path) != code_fingerprint():
         return None
-    return pl.read_parquet(path)
+    try:
+        return pl.read_parquet(path)
+    except (OSError, pl.exceptions.PolarsError):
+        return None  # an unreadable cache only costs a recomputation
