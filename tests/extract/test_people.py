@@ -1,0 +1,82 @@
+"""People: name spans around titles, honorifics, appositions, short references, speaker resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.model import AttendeeMention, DocumentContext
+from pipeline.extract.people import clean_name, find_people, resolve_person
+
+
+def people(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p.name, p.country, p.organization) for p in find_people(DocumentContext("d", text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foreign Minister Ivan Petrov of Serbia opened the talks.", ("Ivan Petrov", "SRB", None)),
+        ("Mongolia's Deputy Prime Minister and Minister of Foreign Affairs Batbayar Enkh spoke.", ("Batbayar Enkh", "MNG", None)),
+        ("Ana Lima, foreign minister of Portugal, spoke next.", ("Ana Lima", "PRT", None)),
+        ("Indian External Affairs Minister R. K. Sharma said.", ("R. K. Sharma", "IND", None)),
+        ("Minister of Foreign Affairs of the Republic of Chile Maria Soto took part.", ("Maria Soto", "CHL", None)),
+        ("ASEAN Secretary-General Tran Van Hoa attended.", ("Tran Van Hoa", None, "ASEAN")),
+        ("Secretary-General of the League of Arab States Omar Haddad spoke.", ("Omar Haddad", None, "LAS")),
+        ("Norway's Kari Nordmann also attended.", ("Kari Nordmann", "NOR", None)),
+        ("Qatari Foreign Minister Khalid bin Ahmed Al Thani met them.", ("Khalid bin Ahmed Al Thani", "QAT", None)),
+    ],
+)
+def test_every_word_order_gives_name_and_country(text: str, expected: tuple) -> None:
+    assert people(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("Dr. S. Jaishankar", "S. Jaishankar"), ("Mr Wang Yi", "Wang Yi"), ("Shri Ram Nath", "Ram Nath"),
+     ("Hon. Maria Soto", "Maria Soto"), ("Juan Cruz Jr.", "Juan Cruz")],
+)
+def test_honorifics_and_suffixes_are_dropped(raw: str, clean: str) -> None:
+    assert clean_name(raw) == clean
+
+
+def test_honorific_inside_anchored_name_is_dropped_and_accents_kept() -> None:
+    assert people("Prime Minister Shri Rajesh Kumar and Foreign Minister Dr. José Núñez of Peru met.") == [
+        ("Rajesh Kumar", None, None), ("José Núñez", "PER", None),
+    ]
+
+
+def test_short_reference_joins_the_full_name() -> None:
+    found = find_people(DocumentContext("d", "Foreign Minister Ivan Petrov of Serbia spoke. Petrov said more. Mr Petrov left."))
+    assert len(found) == 1 and len(found[0].mentions) == 3
+
+
+def test_longest_form_of_a_name_is_kept() -> None:
+    text = "External Affairs Minister S. Jaishankar chaired. External Affairs Minister Subrahmanyam Jaishankar said."
+    assert [p.name for p in find_people(DocumentContext("d", text))] == ["Subrahmanyam Jaishankar"]
+
+
+def test_known_holder_country_comes_from_the_table() -> None:
+    assert people("Foreign Minister Sergey Lavrov spoke.") == [("Sergey Lavrov", "RUS", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "China's Yunnan Province hosted the fair.",
+    "The Foreign Ministers' Meeting adopted a statement.",
+    "Wang Yi Attends Video Conference",
+])
+def test_places_and_headline_words_are_not_people(text: str) -> None:
+    assert all(name in ("Wang Yi",) for name, _, _ in people(text))
+
+
+def test_possessive_after_name_is_not_part_of_it() -> None:
+    assert people("Foreign Minister Sergey Lavrov's talks ended.") == [("Sergey Lavrov", "RUS", None)]
+
+
+def test_resolve_person_by_surname_full_name_and_description() -> None:
+    wang = AttendeeMention("m0", "Wang Yi", "State Councilor and Foreign Minister", "CHN", None)
+    petrov = AttendeeMention("m0", "Ivan Petrov", "Foreign Minister", "SRB", None)
+    ctx = DocumentContext("d", "")
+    assert resolve_person(ctx, [wang, petrov], "Wang") is wang
+    assert resolve_person(ctx, [wang, petrov], "Mr. Ivan Petrov") is petrov
+    assert resolve_person(ctx, [wang, petrov], "the Chinese foreign minister") is wang
+    assert resolve_person(ctx, [wang, petrov], "the Japanese foreign minister") is None
