@@ -38,7 +38,7 @@ FUTURE_SENTENCE = re.compile(
 )
 RECALLED_CLAUSE = re.compile(
     r"\b(?:recalled|noted|said|stressed|added|remembered)\s+(?:that\s+)?(?:when|at|in)\b|\bhad\s+(?:met|expounded|said)\b"
-    r"|\bbefore\s+the\s+(?:meeting|session)\b|\bthe\s+previous\s+(?:day|evening)\b|\bin\s+(?:19|20)\d\d\b",
+    r"|\bbefore\s+the\s+(?:meeting|session)\b|\bthe\s+previous\s+(?:day|evening)\b",
     re.IGNORECASE,
 )
 LINK_LINE = re.compile(r"^\s*(?:[-•*]\s|\[)")
