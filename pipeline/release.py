@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandera.errors
@@ -30,16 +31,23 @@ FAILURE_EXAMPLES = 3
 FAILURE_EXAMPLE_CHARS = 60
 
 
+# (incoming folder with the tables and datapackage.json, previous release folder or None) → more files for the
+# release, e.g. documentation built from the descriptor; they are written before the switch, so they ship with it
+Companions = Callable[[Path, Path | None], dict[str, bytes]]
+
+
 class ReleaseBlocked(ValueError):
     """A table failed validation (or is missing), so nothing was published; the last good release stays."""
 
 
-def publish_release(tables: dict[str, pl.DataFrame], data_root: Path, code_version: str) -> Path:
+def publish_release(tables: dict[str, pl.DataFrame], data_root: Path, code_version: str,
+                    companions: Companions | None = None) -> Path:
     """Validate every table, write them and datapackage.json into a fresh release folder, and point `curated` at it.
 
     Returns the release folder. The same tables give the same folder name and the same bytes. Raises
     ReleaseBlocked when a table fails its schema, DataRootNotWritable when the disk refuses a write; in both
-    cases `curated` still points at the previous release.
+    cases `curated` still points at the previous release. `companions` adds files (named by their file name)
+    to the release folder before the switch.
     """
     validated = validate_tables(tables)
     releases = data_root / "releases"
@@ -51,10 +59,16 @@ def publish_release(tables: dict[str, pl.DataFrame], data_root: Path, code_versi
     staging = releases / INCOMING
     try:
         release = _write_incoming(validated, staging, code_version)
+        if companions is not None:
+            for name, content in sorted(companions(staging, _current_release(data_root)).items()):
+                _write_synced(staging / Path(name).name, content)
         _install(staging, release)
         _point_curated_at(data_root, release)
     except DataRootNotWritable:
         shutil.rmtree(staging, ignore_errors=True)  # give the space back; the previous release was never touched
+        raise
+    except ReleaseBlocked:
+        shutil.rmtree(staging, ignore_errors=True)
         raise
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
@@ -158,13 +172,21 @@ def _write_incoming(tables: dict[str, pl.DataFrame], staging: Path, code_version
     return staging.parent / version
 
 
+def _current_release(data_root: Path) -> Path | None:
+    """The release folder `curated` points at now, if any."""
+    curated = data_root / "curated"
+    return curated.resolve() if curated.is_dir() else None
+
+
 def _install(staging: Path, release: Path) -> None:
-    """Rename the checked incoming folder to its release name; an intact release of the same version is kept."""
+    """Rename the checked incoming folder to its release name; an intact release of the same version that
+    already has every file is kept."""
     if release.exists():
-        if not verify_release(release):
+        complete = all((release / incoming.name).is_file() for incoming in staging.iterdir())
+        if complete and not verify_release(release):
             shutil.rmtree(staging)
             return
-        os.replace(release, release.with_name(f"{TRASH_PREFIX}{release.name}"))  # damaged: replace it whole
+        os.replace(release, release.with_name(f"{TRASH_PREFIX}{release.name}"))  # damaged or incomplete: replace it whole
     os.replace(staging, release)
     _fsync_dir(release.parent)
 
