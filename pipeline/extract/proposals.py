@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.model import AttendeeMention, DocumentContext, MeetingMention, ProposalMention, Span
-from pipeline.extract.topics import topics_for
+from pipeline.extract.topics import meeting_theme, topics_for
 from pipeline.reference.countries import find_countries
 
 ORDINAL_WORDS = {
@@ -990,6 +990,7 @@ def find_proposals(
     out: list[ProposalMention] = []
     for scope in _scopes(context, meetings, attendees):
         rows = [r for r in _rows_of(scope) if _narrowest(scope.key, r.start, meetings, len(text))]
+        theme = meeting_theme(" ".join(text[a:b] for a, b in scope.paragraphs))
         for row in _dedupe(rows, text):
             quote = text[row.start : row.end]
             if len(quote.split()) < 2:
@@ -1007,7 +1008,7 @@ def find_proposals(
                     proposer_name=name,
                     proposer_country=country,
                     ordinal=row.ordinal,
-                    topics=topics_for(quote),
+                    topics=topics_for(quote, theme),
                     evidence=evidence,
                 )
             )

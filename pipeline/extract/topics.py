@@ -36,7 +36,7 @@ TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "technology": (
         "technolog", "digital", "innovation", "artificial intelligence", "5g", "big data", "internet",
-        "science", "r&d", "cyber", "space ", "satellite", "juncao",
+        "science", "cyber", "outer space", "satellite", "juncao",
     ),
     "multilateralism": (
         "multilateral", "united nations", "un charter", "un-centered", "international order",
@@ -44,7 +44,8 @@ TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
         "unilateralism", "bullying", "international law", "equity and justice", "fairness and justice",
         "cooperation mechanism", "organization", "organisation", "forum", "mechanism", "cica", "sco", "brics",
         "asean", "council", "solidarity", "win-win", "zero-sum", "global south", "international relations",
-        "rules",
+        "rules", "justice", "governance", "public goods", "coordination", "double standard", "exceptionalism",
+        "every party", "all parties", "centrality",
     ),
     "culture": (
         "culture", "cultural", "civilization", "civilisation", "people-to-people", "exchanges", "mutual learning",
@@ -74,23 +75,46 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 MAX_TOPICS = 2
+# A meeting about one crisis files its items under it too ("support Afghanistan's reconstruction" at a
+# meeting on Afghanistan is a regional issue as well as development); it is the theme when its keywords are
+# frequent and a large share of all topic keywords of the report.
+THEME_MIN_HITS = 5
+THEME_MIN_SHARE = 0.25
 
 
-def topics_for(text: str) -> list[str]:
-    """Topics of one proposal text: the best-supported topics, at most two, `other` when nothing fits.
+def topic_hits(text: str) -> dict[str, int]:
+    """How often each topic's keywords occur in `text`."""
+    lowered = f" {text.lower()} "
+    return {topic: len(pattern.findall(lowered)) for topic, pattern in _PATTERNS.items()}
+
+
+def meeting_theme(text: str) -> str | None:
+    """The crisis a meeting report is about (`regional_issue`), when its keywords recur throughout."""
+    hits = topic_hits(text)
+    regional, total = hits["regional_issue"], sum(hits.values())
+    return "regional_issue" if regional >= THEME_MIN_HITS and regional >= THEME_MIN_SHARE * total else None
+
+
+def topics_for(text: str, theme: str | None = None) -> list[str]:
+    """Topics of one proposal text: its best-supported topic (two on a tie), `other` when nothing fits.
+
+    `theme` (from `meeting_theme`) is added as the second topic of every item of a meeting about a crisis.
 
     >>> topics_for("jointly advance Belt and Road cooperation to promote prosperity and development")
-    ['development', 'connectivity']
+    ['development']
+    >>> topics_for("stepping up humanitarian assistance", theme="regional_issue")
+    ['development', 'regional_issue']
     """
-    lowered = f" {text.lower()} "
-    hits = {topic: len(pattern.findall(lowered)) for topic, pattern in _PATTERNS.items()}
+    hits = topic_hits(text)
     ranked = sorted(
         (topic for topic, n in hits.items() if n),
         key=lambda t: (-hits[t], TOPIC_PRIORITY.index(t)),
     )
     if not ranked:
-        return ["other"]
+        return [theme] if theme else ["other"]
     best = hits[ranked[0]]
     # a second topic only when it is as well supported as the first: readout items rarely span more
     chosen = [t for t in ranked[:MAX_TOPICS] if hits[t] == best]
+    if theme and theme not in chosen:
+        chosen = [ranked[0], theme]
     return [t for t in TOPICS if t in chosen]
