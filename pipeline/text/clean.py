@@ -155,20 +155,34 @@ LANGUAGE_NAMES: tuple[str, ...] = (
     "Հայերեն", "Монгол хэл", "EN", "FR", "ES", "RU", "AR", "ZH", "CN", "DE", "PT", "JA", "JP", "KO", "VI", "HI",
     "UR", "TR", "KK", "UZ", "FA", "IT", "TH",
 )
-LANGUAGE_RE = re.compile(
-    "|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(LANGUAGE_NAMES, key=len, reverse=True))
-    + r"|(?<!\w)[a-z]{2}-[A-Z]{2}(?!\w)"
-    + r"|(?<!\w)A[-+]{0,2}(?!\w)"
-)
+LANGUAGE_CODES: frozenset[str] = frozenset(n for n in LANGUAGE_NAMES if re.fullmatch(r"[A-Z]{2}", n))
+LANGUAGE_WORDS: frozenset[str] = frozenset(n.casefold() for n in LANGUAGE_NAMES if n not in LANGUAGE_CODES)
+LOCALE_RE = re.compile(r"[a-z]{2}[-_][A-Z]{2}")
+FONT_BUTTON_RE = re.compile(r"A[-+]{0,2}")
+LANGUAGE_BAR_SPLIT_RE = re.compile(r"[\s|/·•,;]+")
 
 
 def is_language_bar(line: str) -> bool:
-    """A row of language switches (or locale codes, or font-size buttons).
+    """A row of language switches (or locale codes), possibly with font-size buttons.
 
     Example: "عربي Español Русский Français 简体中文" -> True; "English is spoken here." -> False
     """
-    names = LANGUAGE_RE.findall(line)
-    return len(names) >= 2 and not SEPARATORS_RE.sub("", LANGUAGE_RE.sub(" ", line))
+    if len(line) > 200:
+        return False
+    tokens = [t for t in LANGUAGE_BAR_SPLIT_RE.split(line) if t]
+    names = i = 0
+    while i < len(tokens):
+        pair = f"{tokens[i]} {tokens[i + 1]}".casefold() if i + 1 < len(tokens) else ""
+        if pair in LANGUAGE_WORDS:
+            names, i = names + 1, i + 2
+            continue
+        token = tokens[i]
+        if token.casefold() in LANGUAGE_WORDS or token in LANGUAGE_CODES or LOCALE_RE.fullmatch(token):
+            names += 1
+        elif not FONT_BUTTON_RE.fullmatch(token):
+            return False
+        i += 1
+    return names >= 2
 
 
 BREADCRUMB_SEP_RE = re.compile(r"\s(?:>{1,2}|»|›|→)\s|\s>>|>>\s")
@@ -434,6 +448,8 @@ DATELINE_RE = re.compile(
     rf"(?:\s*\((?P<agency>[^()\n]{{2,60}})\)|,?\s+(?P<agency2>[A-Z]{{2,6}}))?"
     rf")\s*(?P<sep>--?|–|—|:)(?=\s|$)"
 )
+# words that open stamp lines the way a place opens a dateline
+NOT_A_PLACE_RE = re.compile(rf"(?:{WEEKDAY_RE.pattern}|{MONTH}|{STAMP_LABEL_RE.pattern}|home|news|photo|video|file)", re.I)
 DATELINE_NO_SEP_RE = re.compile(rf"^(?P<dateline>(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}){DATE_PART}{{0,4}}\s*\((?P<agency>[^()\n]{{2,60}})\))\s+(?=[A-Z\"'])")
 
 
@@ -449,8 +465,10 @@ def find_dateline(paragraph: str) -> re.Match[str] | None:
         place, agency, date = match.group("place"), match.group("agency") or match.group("agency2"), match.group("date")
         if not match.group("dateline").strip() or len(match.group("dateline")) > 90:
             return None
-        if place and len(place) > 45:
+        if place and (len(place) > 45 or NOT_A_PLACE_RE.fullmatch(place)):
             return None
+        if re.match(r"\s*\d", paragraph[match.end():]):
+            return None  # "Thursday, February 20, 2020 - 19:40" is a time stamp
         upper_place = bool(place) and place == place.upper() and len(place) >= 3
         if match.group("sep") == ":" and not (agency or upper_place):
             return None
@@ -524,7 +542,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         if (out and line and len(out[-1]) >= 55 and WRAPPED_END_RE.search(out[-1])
-                and re.match(r"[a-z][a-z'-]*\s", line) and not LANGUAGE_RE.match(line)):
+                and re.match(r"[a-z][a-z'-]*\s", line) and not is_language_bar(line)):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

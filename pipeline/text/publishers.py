@@ -164,34 +164,53 @@ INSTITUTION_PUBLISHER_RE = re.compile(
 )
 
 
-def _alias_pattern(alias: str) -> str:
-    """A case-insensitive alias pattern, or a case-sensitive one for an all-capitals abbreviation.
+# outlet names are word sequences; a name may hold dots and hyphens ("news.cn", "ITAR-TASS"); a possessive
+# "'s" is its own token so that "CGTN's" names CGTN and "People's Daily" still matches as three tokens
+TOKEN_RE = re.compile(r"['’]s\b|\w+(?:[.-]\w+)*(?:['’](?!s\b)\w+)*")
 
-    Example: "APP" only matches "APP"; "Global Times" also matches "GLOBAL TIMES".
-    """
-    body = re.escape(alias).replace("'", "['’]")
-    if re.fullmatch(r"[A-Z]{2,6}", alias):
-        return rf"(?-i:(?<![\w.-]){body}(?![\w-]))"
-    return rf"(?<![\w.-]){body}(?![\w-])"
+
+def _fold(token: str) -> str:
+    return token.casefold().replace("’", "'")
 
 
 @lru_cache(maxsize=1)
-def publisher_regex() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation over every alias (longest first) and the alias -> canonical map (keys case-folded)."""
-    canonical: dict[str, str] = {}
-    upper_only: dict[str, str] = {}
-    aliases: list[str] = []
+def alias_table() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str], int]:
+    """Aliases as token tuples -> canonical name: case-folded ones, exact all-capitals ones, longest length.
+
+    All-capitals abbreviations (APP, SPA, AP) are matched exactly, because in lower case they are
+    ordinary English words ("app", "spa").
+    """
+    folded: dict[tuple[str, ...], str] = {}
+    exact: dict[tuple[str, ...], str] = {}
+    longest = 1
     for name, names in PUBLISHER_ALIASES.items():
         for alias in names:
+            tokens = tuple(TOKEN_RE.findall(alias))
+            longest = max(longest, len(tokens))
             if re.fullmatch(r"[A-Z]{2,6}", alias):
-                upper_only[alias] = name
-            elif alias.casefold() not in canonical:
-                canonical[alias.casefold()] = name
-            if alias not in aliases:
-                aliases.append(alias)
-    aliases.sort(key=len, reverse=True)
-    pattern = re.compile("|".join(_alias_pattern(a) for a in aliases), re.I)
-    return pattern, {**canonical, **upper_only}
+                exact.setdefault(tokens, name)
+            else:
+                folded.setdefault(tuple(_fold(t) for t in tokens), name)
+    return folded, exact, longest
+
+
+def _alias_matches(text: str) -> list[tuple[str, int, int]]:
+    """Every outlet alias in `text`, longest first at each position, without overlaps, in reading order."""
+    folded, exact, longest = alias_table()
+    tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    keys = [_fold(t) for t, _, _ in tokens]
+    found: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            name = exact.get(tuple(t for t, _, _ in tokens[i:i + n])) or folded.get(tuple(keys[i:i + n]))
+            if name is not None:
+                found.append((name, tokens[i][1], tokens[i + n - 1][2]))
+                i += n
+                break
+        else:
+            i += 1
+    return found
 
 
 def find_publisher(text: str) -> tuple[str, int, int] | None:
@@ -199,15 +218,10 @@ def find_publisher(text: str) -> tuple[str, int, int] | None:
 
     Example: find_publisher("APP | Associated Press of Pakistan") -> ("Associated Press of Pakistan", 0, 3)
     """
-    pattern, canonical = publisher_regex()
-    institution = INSTITUTION_PUBLISHER_RE.search(text)
-    for match in pattern.finditer(text):
-        if institution is not None and institution.start() <= match.start():
-            break
-        found = match.group(0)
-        name = canonical.get(found) or canonical.get(found.casefold().replace("’", "'"))
-        if name is not None:
-            return name, match.start(), match.end()
+    institution = INSTITUTION_PUBLISHER_RE.search(text) if "Embassy" in text or "Mission" in text or "Consulate" in text else None
+    matches = _alias_matches(text)
+    if matches and (institution is None or matches[0][1] < institution.start()):
+        return matches[0]
     if institution is not None:
         return institution.group(0).strip(), institution.start(), institution.end()
     return None
@@ -218,5 +232,8 @@ def strip_publishers(text: str) -> str:
 
     Example: strip_publishers("CHINA DAILY | Global Edition") -> " | Global Edition"
     """
-    pattern, _ = publisher_regex()
-    return INSTITUTION_PUBLISHER_RE.sub(" ", pattern.sub(" ", text))
+    if "Embassy" in text or "Mission" in text or "Consulate" in text:
+        text = INSTITUTION_PUBLISHER_RE.sub(" ", text)
+    for _, start, end in reversed(_alias_matches(text)):
+        text = text[:start] + " " + text[end:]
+    return text
