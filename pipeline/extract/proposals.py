@@ -509,7 +509,7 @@ def _items(text: str, start: int, end: int, style: str, marker: str | None) -> l
             a2, b2 = _trim(text, a, b)
             if marker:
                 m = re.compile(marker + r"\s+", re.I).match(text, a2, b2)
-                if m and a2 != start:
+                if m:
                     a2 = m.end()
             if b2 > a2:
                 spans.append((a2, b2))
