@@ -12,6 +12,7 @@ from pipeline.evaluation import score_summary, score_tables
 from pipeline.extract.merge import merge_extractions
 from pipeline.extract.serialize import extraction_from_json
 from pipeline.incremental import code_fingerprint
+from pipeline.publish.documents import release_documents
 from pipeline.release import publish_release
 from pipeline.settings import PipelineSettings
 from pipeline.validation import validated_output
@@ -44,10 +45,11 @@ def release(
     meetings: pl.DataFrame, attendees: pl.DataFrame, proposals: pl.DataFrame, evidence: pl.DataFrame,
     rejected_documents: pl.DataFrame,
 ) -> dg.MaterializeResult:
-    """The published dataset: every contract table plus datapackage.json in curated/, replaced as a whole."""
+    """The published dataset: every contract table, datapackage.json, codebook, croissant.json and CHANGES.md in
+    curated/, replaced as a whole."""
     tables = {"documents": documents, "segments": segments, "meetings": meetings, "attendees": attendees,
               "proposals": proposals, "evidence": evidence, "rejected_documents": rejected_documents}
-    folder = publish_release(tables, settings.data_root, code_fingerprint())
+    folder = publish_release(tables, settings.data_root, code_fingerprint(), companions=release_documents)
     context.log.info(f"published release {folder.name} to {settings.data_root / 'curated'}")
     quality: dict[str, object] = {}
     if settings.gold_path:
@@ -58,6 +60,8 @@ def release(
     return dg.MaterializeResult(metadata={
         "release": folder.name,
         "path": dg.MetadataValue.path(str(settings.data_root / "curated")),
+        "codebook": dg.MetadataValue.path(str(settings.data_root / "curated" / "codebook.html")),
+        "release_note": dg.MetadataValue.md((folder / "CHANGES.md").read_text(encoding="utf-8").split("\n## ")[0]),
         **{f"rows/{name}": frame.height for name, frame in sorted(tables.items())},
         **quality,
     })
