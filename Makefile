@@ -7,7 +7,7 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 export PIPELINE_SOURCE_DIR ?= seeds
 export PIPELINE_DATA_DIR ?= data
 
-.PHONY: setup run test ui bench fuzz lock clean
+.PHONY: setup run test ui bench fuzz lock clean codebook
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: setup
 ## the Dagster UI on 127.0.0.1 with the same definitions
 ui: setup
 	$(BIN)/dagster dev -m pipeline.definitions -h 127.0.0.1 -p $${DAGSTER_PORT:-3000}
+
+## regenerate docs/codebook.md from the schemas and decision rules (a test fails when it is stale)
+codebook: setup
+	$(BIN)/python -m pipeline.publish.codebook docs/codebook.md
 
 lock:
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^diplomatic-meetings' > requirements.lock.new
