@@ -29,7 +29,7 @@ from pipeline.text.dates import DateMention, document_anchor, find_date_mentions
 
 MEETING_HEAD = re.compile(
     r"(?<![\w-])(?P<head>(?i:video[- ]?conference|videoconference|meeting|conference|session|summit|talks|dialogue|"
-    r"open debate|debate|consultations|gathering|ministerial))(?![\w-])"
+    r"open debate|debate|consultations|gathering))(?![\w-])"
 )
 # words that may stand between the determiner and the head of a meeting's name
 NP_MODIFIERS = {
@@ -73,7 +73,7 @@ BILATERAL_PATTERNS = (
     re.compile(r"(?<![\w-])(?P<verb>held|holds) (?:\w+ ){0,3}?talks\b"),
     re.compile(r"(?<![\w-])(?P<verb>held|holds) (?:their|a|an) (?:[\w-]+ ){0,3}?meeting\b"),
     re.compile(r"(?<![\w-])during (?P<verb>talks)\b"),
-    re.compile(r"\band [A-Z][\w'-]+(?: [A-Z][\w'.-]+){0,3} (?P<verb>met)\b(?! with)"),
+    re.compile(r"(?<![\w-])(?P<verb>met) (?:in|at|here|on Monday|on Tuesday|on Wednesday|on Thursday|on Friday|on Saturday|on Sunday)\b"),
 )
 EVENT_VERBS = re.compile(
     r"(?i)\b(?:attended|attends|attending|chaired|chairs|chairing|co-chaired|co-chairs|presided|presides|presiding|"
@@ -90,9 +90,10 @@ VIRTUAL_CUES = re.compile(
     r"videoconferenc\w*|virtual(?:ly)?|online|through video(?: link| conferencing)?|video link)\b"
 )
 PARTIAL_VIRTUAL = re.compile(
-    r"(?i)\b(?:joined|addressed|took part|participated|followed|spoke|attended)\b[^.;]{0,60}\b(?:via|by|through|online)\b"
+    r"(?i)\b(?:joined|addressed|took part|participated|followed|spoke|attended)\b[^.;]{0,60}\b(?:(?:via|by|through) video|online)\b"
     r"|\bfollowed the proceedings online\b|\bvideo address\b|\bwhile [^.;]{0,80}\b(?:joined|took part)\b[^.;]{0,40}\b(?:video|online)"
 )
+FORMAT_BACKGROUND = re.compile(r"(?i)\b(?:last met|since|following|previously|earlier|had been|had met|last (?:year|month|week)|will|would)\b")
 IN_PERSON_CUES = re.compile(r"(?i)\bin[- ]person\b|\bface[- ]to[- ]face\b|\bsat together\b|\bgathered at\b")
 MULTI_DAY = re.compile(r"(?i)\b(?:ended|closed|concluded|wrapped up)\b[^.;]{0,80}\bafter (?P<n>two|three|four|five|\d) days\b")
 DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -120,7 +121,9 @@ TITLE_WORDS = {
 }
 HONORIFICS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "shri", "smt", "hon", "hon.", "h.e.", "u", "makhdoom", "sheikh"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii"}
-NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:[A-Z]\.){1,3}|bin|bint|ibn|al|el|de|da|van|von|der|le|la|á|y)")
+NAME_TOKEN = re.compile(r"(?:[^\W\d_][\w'’.-]*|(?:[A-Z]\.){1,3}|bin|bint|ibn|al|el|de|da|van|von|der|le|la|á|y)")
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 OUTCOME_HEADS = (
     r"(?:joint |co-chairs['’] |chairman['’]s |chair['’]s |presidential |media |press |ministerial |final )?"
     r"(?:statements?|declarations?|communiqu[eé]s?|communiques?|action plans?|plans? of action|action execution plans?|"
@@ -130,6 +133,7 @@ OUTCOME_HEADS = (
 OUTCOME_VERBS = re.compile(
     r"(?i)\b(?P<verb>adopted|issued|released|signed|passed|approved|endorsed|published|the adoption of)\b\s+(?P<obj>[^.;]{3,300})"
 )
+OUTCOME_VERB_ONLY = re.compile(r"(?i)\b(?:adopted|issued|released|signed|passed|approved|endorsed|published|the adoption of)\b")
 OUTCOME_PASSIVE = re.compile(
     r"(?P<obj>\b(?:A|An|The|a|an|the)\s+[^.;]{3,200}?)\s+(?:was|were)\s+(?:also\s+|unanimously\s+)?(?:adopted|issued|released|signed|passed|approved)\b"
 )
@@ -187,7 +191,8 @@ class _Meeting:
 
     @property
     def first(self) -> _Candidate:
-        return self.candidates[0]
+        """The sentence that introduces the meeting: the first mention outside the headline and stamp lines."""
+        return next((c for c in self.candidates if not c.header), self.candidates[0])
 
 
 # --- sentences and header --------------------------------------------------------------------------------
@@ -295,19 +300,19 @@ def _clause_before(text: str, sent_start: int, pos: int) -> str:
     return before[cut + 1:] if cut >= 0 else before
 
 
-def _classify(text: str, sent: tuple[int, int], start: int, end: int, head: str) -> str | None:
-    before = _clause_before(text, sent[0], start)
+def _classify(text: str, sent: tuple[int, int], start: int, end: int, head: str, lookback: int | None = None) -> str | None:
+    before = _clause_before(text, sent[0], lookback if lookback is not None else start)
     after = text[end:sent[1]]
     np_text = text[start:end]
     if NOT_MEETINGS.search(np_text) or NOT_MEETINGS.search(text[start:min(sent[1], end + 12)]):
         return "not_meeting"
     if FUTURE_BEFORE.search(before) or FUTURE_AFTER.search(after):
         return "future"
-    if PURPOSE_BEFORE.search(before) and not re.search(r"(?i)\b(?:gathered|met|assembled|convened|came together)\b", before):
+    if PURPOSE_BEFORE.search(before) and not re.search(r"(?i)\b(?:gathered|met|assembled|convened|came together)\b[^,;]*$", before):
         return "purpose"
     if BACKGROUND_BEFORE.search(before):
         return "background"
-    if re.search(r"(?i)\b(?:via|by|through|in)\s+(?:a\s+)?$", before):
+    if re.search(r"(?i)\b(?:via|by|through)\s+(?:a\s+)?$", before):
         return "format_cue"
     return None
 
@@ -325,13 +330,15 @@ def _find_candidates(
         found: list[_Candidate] = []
         for match in MEETING_HEAD.finditer(text, sent[0], sent[1]):
             head = match.group("head").lower()
-            if head == "ministerial" and re.match(r"\s+(?:meeting|conference|session)", text[match.end():]):
-                continue
+            if any(s <= match.start() < e for s, e, _ in orgs):
+                continue  # "Conference on Interaction ...", "East Asia Summit" name a body, not a meeting
             if head in ("meeting", "conference", "session") and re.match(r"\s+mechanism", text[match.end():]):
                 continue
             start, indefinite = _np_start(text, sent[0], match.start())
             end = _np_end(text, match.end(), sent[1], orgs)
             np_lower = text[start:match.start()].lower()
+            if re.search(r"(?i)\b(?:statement|declaration|communiqu[eé]|memorandum|plan)\b", text[start:match.start()]):
+                continue  # "the Joint Statement of ... Foreign Ministers' Meeting" names a document
             plural_generic = head in ("meeting", "session") and text[match.start():match.end() + 1].lower().endswith("s")
             has_det = bool(re.match(r"(?i)(?:the|a|an|their|its|this)\b", text[start:match.start()]))
             if plural_generic and not has_det:
@@ -351,13 +358,15 @@ def _find_candidates(
                 cand.kind = "anaphor"
             if COPULAR_BEFORE.search(text[sent[0]:start]):
                 cand.kind = "anaphor"
+            elif head == "talks" and not inner and cand.kind == "named":
+                cand.kind = "bilateral"
             found.append(cand)
         for pattern in BILATERAL_PATTERNS:
             for match in pattern.finditer(text, sent[0], sent[1]):
                 if any(c.start <= match.start() < c.end for c in found):
                     continue
                 cand = _Candidate(index, match.start(), match.end(), "bilateral", head="talks", header=header)
-                cand.excluded = _classify(text, sent, match.start(), match.end(), "talks")
+                cand.excluded = _classify(text, sent, match.start(), match.end(), "talks", lookback=match.end())
                 found.append(cand)
         for cand in found:
             if cand.kind == "named" and cand.org is None and cand.excluded is None:
@@ -542,7 +551,10 @@ def _names_in(span_text: str, offset: int) -> list[tuple[str, int, int]]:
         word = token.group(0)
         clean = word.rstrip(".").lower() if not re.fullmatch(r"(?:[A-Z]\.){1,3}", word) else word.lower()
         is_blocked = any(s <= token.start() < e for s, e in blocked)
-        if (NAME_TOKEN.fullmatch(word) and clean not in TITLE_WORDS and word.lower() not in TITLE_WORDS
+        particle = word in ("bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "le", "la", "y", "á")
+        if (NAME_TOKEN.fullmatch(word) and (word[0].isupper() or particle) and clean not in TITLE_WORDS
+                and word.lower() not in TITLE_WORDS and clean not in MONTH_WORDS
+                and not (len(word) > 3 and word.isupper() and word.isalpha())
                 and not is_blocked and not word.endswith(("'s", "’s"))):
             if word in ("bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "der", "le", "la", "y", "á") and not run:
                 continue
@@ -596,6 +608,10 @@ def _chair(scope_text: str, offset: int, text: str) -> tuple[str | None, tuple[i
             continue
         sent_start = max(scope_text.rfind(". ", 0, match.start()), scope_text.rfind("\n", 0, match.start())) + 1
         subject = scope_text[sent_start:match.start()]
+        separator = max(subject.rfind("--"), subject.rfind("–"), subject.rfind("—"), subject.rfind("):"))
+        if separator >= 0:
+            sent_start += separator + 2
+            subject = scope_text[sent_start:match.start()]
         if re.search(r"(?i)\bhad\s*$|\bwho had\b", subject):
             continue
         if re.search(r"(?i)\b(?:country|countries|side|nation|government)\s*$", subject):
@@ -625,11 +641,14 @@ def _format(meeting: _Meeting, scope: tuple[int, int], text: str, sentences: lis
         if not (scope[0] <= sent[0] < scope[1]) or index in excluded_sentences:
             continue
         piece = text[sent[0]:sent[1]]
-        if partial is None and (m := PARTIAL_VIRTUAL.search(piece)):
+        if FORMAT_BACKGROUND.search(piece):
+            continue
+        has_meeting = any(c.sentence == index and c.kind != "bilateral" for c in meeting.candidates)
+        if partial is None and not has_meeting and (m := PARTIAL_VIRTUAL.search(piece)):
             partial = (sent[0] + m.start(), sent[0] + m.end())
         if in_person is None and (m := IN_PERSON_CUES.search(piece)):
             in_person = (sent[0] + m.start(), sent[0] + m.end())
-        if virtual is None and (m := VIRTUAL_CUES.search(piece)) and not PARTIAL_VIRTUAL.search(piece):
+        if virtual is None and (m := VIRTUAL_CUES.search(piece)) and (has_meeting or not PARTIAL_VIRTUAL.search(piece)):
             virtual = (sent[0] + m.start(), sent[0] + m.end())
     if virtual and not in_person and not partial:
         return "virtual", virtual
@@ -642,7 +661,10 @@ def _format(meeting: _Meeting, scope: tuple[int, int], text: str, sentences: lis
 
 def _outcomes(scope_text: str, offset: int) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
-    for match in OUTCOME_VERBS.finditer(scope_text):
+    for verb in OUTCOME_VERB_ONLY.finditer(scope_text):
+        match = OUTCOME_VERBS.match(scope_text, verb.start())
+        if match is None or not re.match(r"(?:(?:a|an|the|its|their|joint|two|three|four|several)\b|[A-Z])", match.group("obj")):
+            continue
         before = scope_text[max(0, match.start() - 60):match.start()]
         if MODAL_OR_NEG.search(before[-25:]) or re.search(r"(?i)according to\b[^.;]*$", before) or re.search(r"(?i)\bhad been\s*$", before):
             continue
@@ -663,7 +685,7 @@ def _outcomes(scope_text: str, offset: int) -> list[tuple[str, int, int]]:
 def _split_outcomes(obj: str, offset: int) -> list[tuple[str, int, int]]:
     """'the Amman Declaration, the Action Plan ..., and a joint statement of China and the Arab states on ...' → items."""
     # stop at the clause that follows the object list
-    cut = re.search(r"(?i),\s*(?:which|saying|and said|where|while|after|as)\b|\s(?:after|at the end of|following|to mark)\b|\s+and\s+(?:said|urged|called|agreed|reaffirmed)\b", obj)
+    cut = re.search(r"(?i),\s*(?:which|saying|and said|where|while|after|as|covering)\b|\s(?:after|at the end of|following|to mark|covering)\b|\s+and,?\s+(?:[a-z]+ed|said|urged|called)\b|\s+and,", obj)
     if cut:
         obj = obj[:cut.start()]
     pieces: list[tuple[int, int]] = []
@@ -692,6 +714,8 @@ def _split_outcomes(obj: str, offset: int) -> list[tuple[str, int, int]]:
         e2 = e
         while e2 > s2 and obj[e2 - 1] in " ,":
             e2 -= 1
+        if obj[s2:e2].endswith(" and"):
+            e2 -= 4
         item = obj[s2:e2]
         plural = re.match(r"(?i)(joint statements|declarations|statements) (on .+)", item)
         if plural:
@@ -721,9 +745,9 @@ def _dedupe_outcomes(found: list[tuple[str, int, int]]) -> list[tuple[str, int, 
 
 
 def _level(meeting: _Meeting, text: str, chair_title: str | None, scope_text: str, intro: str) -> str:
-    names = " ".join(text[c.start:c.end] for c in meeting.candidates if c.kind == "named")
-    for level, pattern in LEVEL_RULES:
-        if level != "other" and pattern.search(names):
+    names = " ".join(text[c.start:c.end] for c in meeting.candidates if c.kind in ("named", "bilateral") and not c.header)
+    for level in ("vice_ministerial", "ministerial", "leaders"):
+        if dict(LEVEL_RULES)[level].search(names):
             return level
     for source in (chair_title or "", intro):
         if LEVEL_RULES[0][1].search(source):
@@ -745,7 +769,7 @@ def _meeting_name(meeting: _Meeting, text: str, org: str | None, edition: int | 
             name = "-".join(SHORT_COUNTRY.get(c, country_name(c) or c) for c in countries[:3]) + " " + title
             return (name + (f" in {place}" if place else "")), None
     named = [c for c in meeting.candidates if c.kind == "named"]
-    best = max(named, key=lambda c: (c.org is not None and c.org_span is not None and c.start <= c.org_span[0] < c.end,
+    best = max(named, key=lambda c: (not c.header, c.org is not None and c.org_span is not None and c.start <= c.org_span[0] < c.end,
                                      len(re.findall(r"\b[A-Z]", text[c.start:c.end])), -c.start), default=None)
     if best is not None:
         raw = re.sub(r"(?i)^(?:the|a|an|their|its|this)\s+", "", text[best.start:best.end]).strip(" ,\"“”")
@@ -775,8 +799,9 @@ def _bilateral_countries(meeting: _Meeting, text: str, sentences: list[tuple[int
             continue
         codes.append((match.start, match.code))  # type: ignore[arg-type]
     for name, code in people.items():
-        for match in re.finditer(rf"\b{re.escape(name.split()[0])}\b", piece):
-            codes.append((match.start(), code))  # type: ignore[arg-type]
+        for token in (w for w in name.split() if len(w) > 2):
+            for match in re.finditer(rf"\b{re.escape(token)}\b", piece):
+                codes.append((match.start(), code))  # type: ignore[arg-type]
     ordered: list[str] = []
     for _, code in sorted(codes):  # type: ignore[misc]
         if code not in ordered:
