@@ -174,7 +174,7 @@ _INLINE_ORDINAL = re.compile(
 _COUNT = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _NOUN = r"(?P<noun>" + "|".join(sorted(ENUMERATION_NOUNS, key=len, reverse=True)) + r")"
 COUNTED_LIST = re.compile(
-    r"\b" + _COUNT + r"(?:[- ]point)?\s+(?:[\w-]+\s+){0,2}?" + _NOUN + r"\b[^:;.]{0,80}:\s+", re.I
+    r"\b" + _COUNT + r"(?:[- ]point)?\s+(?:[\w-]+\s+){0,2}?" + _NOUN + r"\b[^:;.]{0,80}?(?::|,?\s+namely,?)\s+", re.I
 )
 COUNTED_INTRO = re.compile(
     r"\b(?:" + _COUNT + r"|several|a\s+few|the\s+following)(?:[- ]point)?\s+(?:[\w-]+\s+){0,2}?" + _NOUN + r"\b",
@@ -563,6 +563,14 @@ class _Scope:
     paragraph_of: list[int]
     paragraphs: list[tuple[int, int]]
     speakers: list[_Speaker]
+    year: int | None = None
+
+
+def _other_year(scope: _Scope, clause: str) -> bool:
+    """A clause dated to another year than the meeting's ("In 2013, Xi proposed …") recalls the past."""
+    if scope.year is None:
+        return False
+    return any(int(y) != scope.year for y in re.findall(r"\b(?i:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", clause))
 
 
 def _last_speaker_before(scope: _Scope, pos: int) -> _Speaker | None:
@@ -632,7 +640,7 @@ def _counted_lists(scope: _Scope, sentence: tuple[int, int]) -> list[_Row]:
         return []
     count = int(m.group("count")) if m.group("count").isdigit() else COUNT_WORDS[m.group("count").lower()]
     obj_end = _item_end(text, m.end(), e)
-    items = _items(text, m.end(), obj_end, "np", None)
+    items = _items(text, m.end(), obj_end, _style(text, m.end(), obj_end, "np"), None)
     if len(items) != count:
         return []
     kind = ENUMERATION_NOUNS.get(m.group("noun").lower(), "proposal")
@@ -773,6 +781,8 @@ def _verb_rows(scope: _Scope, sentence: tuple[int, int], in_point: bool) -> list
             clause = re.split(r",\s+and\s+|;\s+", before)[-1]
             if not participle and COMMITMENT.search(clause):
                 continue  # "China will … put forward new initiatives": an offer, not a proposal
+            if _other_year(scope, before):
+                continue
             if re.search(r"\b(?:the|a|an|its|his|her|their|so)\s*-?$", before, re.I):
                 continue  # "the proposed summit", "so-called"
             if re.match(r"\s+by\b", text[m.end() : m.end() + 4]):
@@ -807,7 +817,7 @@ def _agreement_rows(scope: _Scope, sentence: tuple[int, int]) -> list[_Row]:
     text = scope.text
     s, e = sentence
     rows: list[_Row] = []
-    if BACKGROUND.search(text[s:e]):
+    if BACKGROUND.search(text[s:e]) or _other_year(scope, text[s:e]):
         return []
     for pattern, mode in _AGREEMENTS:
         for m in pattern.finditer(text, s, e):
@@ -930,7 +940,7 @@ def _scopes(context: DocumentContext, meetings: list[MeetingMention], attendees:
                 sents.append(span)
                 para_of.append(len(paras) - 1)
         speakers = _speakers([a for a in attendees if a.meeting_key == mt.key]) or _speakers(attendees)
-        out.append(_Scope(mt.key, text, sents, para_of, paras, speakers))
+        out.append(_Scope(mt.key, text, sents, para_of, paras, speakers, mt.date.year if mt.date else None))
     return out
 
 

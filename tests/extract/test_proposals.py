@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from pipeline.extract.model import AttendeeMention, DocumentContext, MeetingMention, ProposalMention
@@ -268,3 +270,25 @@ def test_evidence_spans_slice_the_text() -> None:
         assert {s.field for s in row.evidence} >= {"text", "*"}
         assert all(text[s.start : s.end] == row.text for s in row.evidence)
         assert row.topics
+
+
+def test_counted_list_introduced_by_namely() -> None:
+    text = LEAD + ("Wang put forward a three-point proposal, namely, ending hostilities at once, opening "
+                   "humanitarian corridors and resuming peace talks.")
+    rows = run(text)
+    assert [(r.ordinal, r.text) for r in rows] == [
+        (1, "ending hostilities at once"),
+        (2, "opening humanitarian corridors"),
+        (3, "resuming peace talks"),
+    ]
+
+
+def test_proposal_dated_to_another_year_is_background() -> None:
+    text = LEAD + "In 2013, Wang proposed building a regional trade corridor."
+    meeting = MeetingMention(key="m0", name="Meeting", level="ministerial", date=dt.date(2021, 5, 12),
+                             date_source="explicit", scope=(0, len(text)))
+    people = [AttendeeMention("m0", "Wang Yi", None, "CHN", None)]
+    assert find_proposals(DocumentContext("doc", text), [meeting], people) == []
+    same_year = LEAD + "In 2021, Wang proposed building a regional trade corridor."
+    meeting.scope = (0, len(same_year))
+    assert len(find_proposals(DocumentContext("doc", same_year), [meeting], people)) == 1
