@@ -869,13 +869,11 @@ def _modal_rows(scope: _Scope, sentence: tuple[int, int], proposer: _Speaker | N
                 lo = pos
                 break
         hi = modals[k + 1].start() if k + 1 < len(modals) else e
-        nxt = re.compile(r",?\s+(?:and|but)\s+(?:that\s+)?").search(text, m.end(), hi)
         hi = _item_end(text, m.end(), hi)
         if k + 1 < len(modals):
             seg = re.search(r"(?:,\s*(?:and|but)?\s*(?:that\s+)?|\s+and\s+(?:that\s+)?)(?=[^,]*$)", text[m.end() : modals[k + 1].start()])
             if seg:
                 hi = min(hi, m.end() + seg.start())
-        del nxt
         items = _items(text, m.end(), hi, "inf", "to")
         if not items:
             continue
@@ -905,7 +903,6 @@ def _should_rows(scope: _Scope, sentence: tuple[int, int]) -> list[_Row]:
     last = _last_speaker_before(scope, s + rep.start())
     found, who = _resolve(before, s, text, scope.speakers, last, nearest=True)
     if not found:
-        after_found, who2 = _resolve(sent[rep.end() : rep.end() + 20], s + rep.end(), text, scope.speakers, last, True)
         tail = re.search(r",\s+(?:[A-Z][\w'’.-]*\s+){0,3}(?:He|he|She|she|[A-Z][\w'’-]+)\s+(?:" + REPORT_VERBS + r")",
                          sent)
         if tail:
@@ -977,7 +974,7 @@ def _rows_of(scope: _Scope) -> list[_Row]:
     return rows
 
 
-def _dedupe(rows: list[_Row], text: str) -> list[_Row]:
+def _dedupe(rows: list[_Row]) -> list[_Row]:
     """One row per span: overlapping rows keep the one a stronger family produced."""
     rank = {"enumeration": 0, "verb": 1, "joint": 2, "should": 3}
     kept: list[_Row] = []
@@ -1001,7 +998,7 @@ def find_proposals(
     for scope in _scopes(context, meetings, attendees):
         rows = [r for r in _rows_of(scope) if _narrowest(scope.key, r.start, meetings, len(text))]
         theme = meeting_theme(" ".join(text[a:b] for a, b in scope.paragraphs))
-        for row in _dedupe(rows, text):
+        for row in _dedupe(rows):
             quote = text[row.start : row.end]
             if len(quote.split()) < 2:
                 continue
