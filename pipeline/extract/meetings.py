@@ -793,7 +793,10 @@ def _bilateral_countries(meeting: _Meeting, text: str, sentences: list[tuple[int
     for office, code in TITLE_COUNTRY.items():
         for match in re.finditer(re.escape(office), piece):
             codes.append((match.start(), code))  # type: ignore[arg-type]
+    org_spans = [(s, e) for s, e, _ in find_organisations(piece)]
     for match in find_countries(piece):
+        if any(s <= match.start < e for s, e in org_spans):
+            continue
         before = piece[max(0, match.start - 25):match.start]
         if re.search(r"\b(?:in|to|from|at)\s+(?:the\s+)?(?:\w+\s+)?$", before) and match.kind != "possessive":
             continue
