@@ -118,6 +118,7 @@ ITEM_END = re.compile(
     r"pledged|undertook|decided|briefed|praised|thanked)\b"
     r"|,\s+(?:opposed|supported|welcomed|expressed|reaffirmed|stressed|noted|announced|praised|thanked)\b"
     r"|\s+(?:in order to|so as not to)\b"
+    r"|,[\"”](?=\s|$)"
 )
 
 PROPOSAL_TRIGGERS: tuple[tuple[str, str, str], ...] = (
@@ -801,10 +802,16 @@ def _verb_rows(scope: _Scope, sentence: tuple[int, int], in_point: bool) -> list
                     # the main subject, past any ", who addressed the meeting," aside
                     found, who = _resolve(before, s, text, scope.speakers, last, nearest=False)
             if not found:
-                if FIRST_PERSON.search(before[-12:]):
-                    who = last  # "We call on all governments …" in a speaker's remarks
-                else:
+                if not FIRST_PERSON.search(before[-12:]):
                     continue
+                # "We call on all governments …" in a speaker's remarks; a quote names its speaker after it
+                tail = re.search(r"[\"”]\s*(?:[A-Z][\w'’.-]*\s+){0,4}?(?:" + REPORT_VERBS + r")\b", text[m.end() : e])
+                who = last
+                if tail:
+                    zone_lo = m.end() + tail.start()
+                    found_tail, who_tail = _resolve(text[zone_lo : m.end() + tail.end()], zone_lo, text,
+                                                    scope.speakers, last, nearest=True)
+                    who = who_tail if found_tail else last
             new = _object_rows(scope, m.end(), e, kind, mode, who, "verb" if who else "joint")
             if new:
                 rows += new

@@ -292,3 +292,11 @@ def test_proposal_dated_to_another_year_is_background() -> None:
     same_year = LEAD + "In 2021, Wang proposed building a regional trade corridor."
     meeting.scope = (0, len(same_year))
     assert len(find_proposals(DocumentContext("doc", same_year), [meeting], people)) == 1
+
+
+def test_quoted_call_belongs_to_the_speaker_named_after_the_quote() -> None:
+    text = LEAD + '"We call on the international community to provide more aid to the region," Kowalska said.'
+    rows = run(text)
+    assert [(r.text, r.proposer_name) for r in rows] == [
+        ("the international community to provide more aid to the region", "Anna Kowalska"),
+    ]
