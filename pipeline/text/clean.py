@@ -493,6 +493,8 @@ TRAILING_MARK_RE = re.compile(r"\s*(?:\bEnditem\b|\bENDITEM\b|\((?:End|END)\)|\[
 VNA_END_RE = re.compile(r"(?<=[.!?\"'])\s*/\.$")
 # a line cut mid-sentence ends in a lower-case word or a comma
 WRAPPED_END_RE = re.compile(r"(?:\b[a-z][a-z'-]*|,)$")
+# no headline ends in a function word, so a line that does was cut mid-sentence
+FUNCTION_WORD_END_RE = re.compile(r"\b(?:and|or|the|a|an|of|to|in|on|at|by|for|with|from|as|that|its|their|his|her)$")
 
 
 def _is_prose(line: str) -> bool:
@@ -541,8 +543,9 @@ def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines back into paragraphs: a long line cut mid-sentence, continued in lower case."""
     out: list[str] = []
     for line in lines:
-        if (out and line and len(out[-1]) >= 55 and WRAPPED_END_RE.search(out[-1])
-                and re.match(r"[a-z][a-z'-]*\s", line) and not is_language_bar(line)):
+        previous = out[-1] if out else ""
+        if (len(previous) >= 55 and WRAPPED_END_RE.search(previous) and not is_language_bar(line)
+                and (re.match(r"[a-z][a-z'-]*\s", line) or FUNCTION_WORD_END_RE.search(previous) and line[:1].isalpha())):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
