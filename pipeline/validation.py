@@ -21,7 +21,8 @@ def column_schema(schema: type[pa.DataFrameModel]) -> dg.TableSchema:
 def preview_markdown(frame: pl.DataFrame) -> str:
     """A few rows as a Markdown table, long strings cut, for the materialization page."""
     head = frame.head(PREVIEW_ROWS).with_columns(
-        pl.col(c).cast(pl.String).str.slice(0, PREVIEW_CHARS).alias(c) for c in frame.columns
+        (pl.col(c).list.join(", ") if isinstance(dtype, pl.List) else pl.col(c).cast(pl.String)).str.slice(0, PREVIEW_CHARS).alias(c)
+        for c, dtype in frame.schema.items()
     )
     header = "| " + " | ".join(head.columns) + " |\n|" + "---|" * len(head.columns) + "\n"
     body = "".join("| " + " | ".join("" if v is None else str(v).replace("|", "\\|").replace("\n", " ") for v in row) + " |\n"
