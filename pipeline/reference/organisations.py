@@ -53,7 +53,7 @@ def _load() -> tuple[dict[str, Organisation], re.Pattern[str], dict[str, str]]:
             short=entry["short"],
             name=entry["name"],
             meeting_org=entry.get("meeting_org") or entry["short"],
-            aliases=tuple(entry["aliases"]),
+            aliases=tuple(dict.fromkeys([*entry["aliases"], entry["name"]])),
             patterns=tuple(entry.get("patterns", [])),
             members=tuple((m["iso3"], _day(m.get("from")), _day(m.get("to"))) for m in entry["members"]),
         )
