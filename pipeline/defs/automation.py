@@ -77,6 +77,18 @@ def last_ingested_manifest(settings: PipelineSettings) -> pl.DataFrame | None:
     return pl.read_parquet(path, columns=["source_path", "size", "mtime_ns"])
 
 
+ACTIVE_RUN_STATUSES = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
+                       dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.CANCELING]
+
+
+def pipeline_run_in_progress(instance: dg.DagsterInstance) -> bool:
+    """Whether a refresh or full rebuild is queued or running: both rewrite the same staging files and release."""
+    for job in (REFRESH_JOB, FULL_REBUILD_JOB):
+        if instance.get_runs_count(dg.RunsFilter(job_name=job, statuses=ACTIVE_RUN_STATUSES)):
+            return True
+    return False
+
+
 def refresh_job() -> dg.UnresolvedAssetJobDefinition:
     """Every asset and check; unchanged documents are reused from the previous run."""
     return dg.define_asset_job(
@@ -107,6 +119,8 @@ def source_folder_sensor(interval_seconds: int = DEFAULT_SENSOR_INTERVAL_SECONDS
                description="Watches the source folder (PIPELINE_SOURCE_DIR) and launches `refresh` for new, changed "
                            "or deleted files.")
     def watch_source_folder(context: dg.SensorEvaluationContext, settings: PipelineSettings) -> dg.RunRequest | dg.SkipReason:
+        if pipeline_run_in_progress(context.instance):
+            return dg.SkipReason("a refresh or full rebuild is in progress; the folder is compared again after it")
         if not settings.source_root.is_dir():
             return dg.SkipReason(f"source folder {settings.source_root} does not exist")
         changes = folder_changes(list_source_files(settings.source_root), last_ingested_manifest(settings))
@@ -122,12 +136,18 @@ def source_folder_sensor(interval_seconds: int = DEFAULT_SENSOR_INTERVAL_SECONDS
 
 
 def refresh_schedule(cron: str, timezone: str) -> dg.ScheduleDefinition:
-    """The refresh on a cron schedule (daily by default)."""
-    return dg.ScheduleDefinition(
-        name=REFRESH_SCHEDULE, job_name=REFRESH_JOB, cron_schedule=cron, execution_timezone=timezone,
-        default_status=dg.DefaultScheduleStatus.STOPPED,
-        description=f"Runs `refresh` on the cron schedule {cron} ({timezone}); set PIPELINE_REFRESH_CRON to change it.",
-    )
+    """The refresh on a cron schedule (daily by default), skipped while another pipeline run is in progress."""
+
+    @dg.schedule(name=REFRESH_SCHEDULE, job_name=REFRESH_JOB, cron_schedule=cron, execution_timezone=timezone,
+                 default_status=dg.DefaultScheduleStatus.STOPPED,
+                 description=f"Runs `refresh` on the cron schedule `{cron}` ({timezone}); PIPELINE_REFRESH_CRON and "
+                             "PIPELINE_REFRESH_TIMEZONE change it.")
+    def scheduled_refresh(context: dg.ScheduleEvaluationContext) -> dg.RunRequest | dg.SkipReason:
+        if pipeline_run_in_progress(context.instance):
+            return dg.SkipReason("a refresh or full rebuild is already in progress")
+        return dg.RunRequest(tags={"pipeline/trigger": "schedule"})
+
+    return scheduled_refresh
 
 
 def run_executor(name: str) -> dg.ExecutorDefinition:
