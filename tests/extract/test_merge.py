@@ -1,0 +1,101 @@
+"""Merging mentions across documents: one row per real meeting, stable ids, provenance kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.extract.merge import canonical_person, merge_extractions, same_person
+from pipeline.extract.model import AttendeeMention, DocumentExtraction, MeetingMention, ProposalMention, Span
+
+DAY = dt.date(2031, 6, 1)
+TEXT_A = "Minister S. Rao chaired the BRICS meeting. Rao called for a vaccine centre to be set up quickly."
+TEXT_B = "The BRICS video conference was chaired by Sunil Rao. Rao urged a vaccine research centre to be set up quickly."
+
+
+def _meeting(name: str, org: str | None, chair: str | None, outcomes: list[str], fmt: str = "virtual") -> MeetingMention:
+    return MeetingMention(key="m0", name=name, level="ministerial", date=DAY, date_source="explicit", format=fmt,
+                          organization=org, chair_name=chair, outcome_documents=outcomes, scope=(0, 10),
+                          evidence=[Span("*", 0, 10)])
+
+
+def _docs() -> list[DocumentExtraction]:
+    a = DocumentExtraction(
+        "doc-a",
+        [_meeting("BRICS Foreign Ministers' Meeting", "BRICS", "S. Rao", ["joint statement"])],
+        [AttendeeMention("m0", "S. Rao", "Minister", "IND", None, role="chair", evidence=[Span("name", 9, 15)]),
+         AttendeeMention("m0", None, "Foreign Minister", "BRA", None)],
+        [ProposalMention("m0", "a vaccine centre to be set up quickly", "call", TEXT_A.index("a vaccine"), TEXT_A.index(" quickly") + 8, "Rao", "IND")],
+    )
+    b = DocumentExtraction(
+        "doc-b",
+        [_meeting("BRICS video conference", "BRICS", "Sunil Rao", ["Joint Statement on Reform"])],
+        [AttendeeMention("m0", "Sunil Rao", "External Affairs Minister", "IND", None, role="chair"),
+         AttendeeMention("m0", "Paulo Souza", "Foreign Minister", "BRA", None)],
+        [ProposalMention("m0", "a vaccine research centre to be set up quickly", "call", TEXT_B.index("a vaccine"), TEXT_B.index(" quickly") + 8, "Rao", "IND", ordinal=1)],
+    )
+    return [a, b]
+
+
+def test_two_reports_of_one_meeting_become_one_row() -> None:
+    merged = merge_extractions(_docs(), {"doc-a": TEXT_A, "doc-b": TEXT_B})
+    [meeting] = merged["meetings"]
+    assert meeting["source_doc_ids"] == ["doc-a", "doc-b"]
+    assert meeting["chair_name"] == "Sunil Rao"
+    assert meeting["outcome_documents"] == ["Joint Statement on Reform"]
+    assert meeting["date"] == DAY
+
+
+def test_attendees_merge_by_person_and_named_rows_replace_unnamed_ones() -> None:
+    merged = merge_extractions(_docs(), {"doc-a": TEXT_A, "doc-b": TEXT_B})
+    names = sorted((a["name"] or "-", a["country"]) for a in merged["attendees"])
+    assert names == [("Paulo Souza", "BRA"), ("Sunil Rao", "IND")]
+    rao = next(a for a in merged["attendees"] if a["name"] == "Sunil Rao")
+    assert rao["role"] == "chair" and rao["source_doc_ids"] == ["doc-a", "doc-b"]
+
+
+def test_proposals_merge_by_fuzzy_text_and_keep_the_ordinal() -> None:
+    merged = merge_extractions(_docs(), {"doc-a": TEXT_A, "doc-b": TEXT_B})
+    [proposal] = merged["proposals"]
+    assert proposal["ordinal"] == 1
+    assert proposal["source_doc_id"] == "doc-a" and TEXT_A[proposal["start"]:proposal["end"]] == proposal["text"]
+    evidence_docs = {e["doc_id"] for e in merged["evidence"] if e["record_id"] == proposal["proposal_id"]}
+    assert evidence_docs == {"doc-a", "doc-b"}
+
+
+def test_evidence_quotes_slice_the_clean_text() -> None:
+    texts = {"doc-a": TEXT_A, "doc-b": TEXT_B}
+    for row in merge_extractions(_docs(), texts)["evidence"]:
+        assert texts[row["doc_id"]][row["start"]:row["end"]] == row["quote"]
+
+
+def test_ids_do_not_depend_on_input_order() -> None:
+    texts = {"doc-a": TEXT_A, "doc-b": TEXT_B}
+    forward = merge_extractions(_docs(), texts)
+    backward = merge_extractions(list(reversed(_docs())), texts)
+    assert forward == backward
+
+
+def test_different_bodies_on_one_day_stay_apart() -> None:
+    a, b = _docs()
+    b.meetings[0].organization = "SCO"
+    merged = merge_extractions([a, b], {"doc-a": TEXT_A, "doc-b": TEXT_B})
+    assert len(merged["meetings"]) == 2
+    assert len({m["meeting_id"] for m in merged["meetings"]}) == 2
+
+
+def test_bilateral_talks_merge_only_with_two_shared_participants_or_words() -> None:
+    talks = lambda doc, name, people: DocumentExtraction(  # noqa: E731
+        doc, [_meeting(name, None, None, [], "in_person")],
+        [AttendeeMention("m0", p, None, None, None) for p in people],
+    )
+    same = merge_extractions([talks("x", "China-Russia Talks", ["Li Ming", "Ivan Petrov"]),
+                              talks("y", "China-Russia Talks in Tunxi", ["Ivan Petrov", "Li Ming"])], {"x": "", "y": ""})
+    apart = merge_extractions([talks("x", "China-Russia Talks", ["Li Ming", "Ivan Petrov"]),
+                               talks("y", "China-India Talks", ["Li Ming", "Raj Kumar"])], {"x": "", "y": ""})
+    assert len(same["meetings"]) == 1 and len(apart["meetings"]) == 2
+
+
+def test_person_helpers() -> None:
+    assert same_person("Wang Yi", "Wang Yi") and not same_person("Wang Yi", "Wang Wenbin")
+    assert canonical_person(["Carlos Alberto Franco Franca", "Carlos Franca"]) == "Carlos Alberto Franco Franca"
+    assert canonical_person(["Anna Maria Kowalska", "Maria Kowalska"]) == "Maria Kowalska"
