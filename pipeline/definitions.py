@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dagster as dg
 
-from pipeline.defs import checks, curate, extract, ingest, text
+from pipeline.defs import checks, curate, extract, ingest, review, text
 from pipeline.defs.automation import AutomationSettings, automation_definitions
 from pipeline.defs.resources import pipeline_resources
 
-ASSET_MODULES = [ingest, text, extract, curate]
+ASSET_MODULES = [ingest, text, extract, curate, review]
 
 
 def build_definitions(resources: dict[str, object] | None = None,
