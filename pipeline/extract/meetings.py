@@ -48,7 +48,8 @@ ORDINAL_TOKEN = re.compile(r"^(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[A-Za-
 NOT_MEETINGS = re.compile(
     r"(?i)\b(?:press|news) (?:conference|briefing)|\breception\b|\bbanquet\b|\bdinner\b|\bluncheon\b|\bceremony\b|"
     r"\bpolitical bureau\b|\bpolitburo\b|\bcentral committee\b|\bnational people's congress\b|\bcppcc\b|"
-    r"\bstate council executive\b|\bcabinet meeting\b|\bmeeting mechanism\b|\bmeetings? and events\b"
+    r"\bstate council executive\b|\bcabinet meeting\b|\bmeeting mechanism\b|\bmeetings? and events\b|"
+    r"\b(?:phone|telephone) (?:call|talks|conversation)"
 )
 # the NP is not this document's meeting when these come right before it (same clause)
 FUTURE_BEFORE = re.compile(
@@ -367,6 +368,14 @@ def _find_candidates(
                     continue
                 cand = _Candidate(index, match.start(), match.end(), "bilateral", head="talks", header=header)
                 cand.excluded = _classify(text, sent, match.start(), match.end(), "talks", lookback=match.end())
+                if NOT_MEETINGS.search(text[match.start():min(sent[1], match.end() + 20)]) or re.search(
+                        r"(?i)\b(?:phone|telephone)\b", text[max(sent[0], match.start() - 20):match.end()]):
+                    cand.excluded = "not_meeting"
+                subject_orgs = [o for o in sent_orgs if o[1] <= match.start() and not _inside_excluded(o, found)
+                                and not re.search(r"\b(?:with|talks)\b", match.group(0))]
+                if subject_orgs:
+                    # "BRICS foreign ministers met in Cape Town": the body's meeting, not bilateral talks
+                    cand.kind, cand.org, cand.org_span = "named", subject_orgs[-1][2], subject_orgs[-1][:2]
                 found.append(cand)
         for cand in found:
             if cand.kind == "named" and cand.org is None and cand.excluded is None:
@@ -768,7 +777,7 @@ def _meeting_name(meeting: _Meeting, text: str, org: str | None, edition: int | 
             title = BILATERAL_NAME_TITLE.get(level, "Talks")
             name = "-".join(SHORT_COUNTRY.get(c, country_name(c) or c) for c in countries[:3]) + " " + title
             return (name + (f" in {place}" if place else "")), None
-    named = [c for c in meeting.candidates if c.kind == "named"]
+    named = [c for c in meeting.candidates if c.kind == "named" and MEETING_HEAD.search(text, c.start, c.end)]
     best = max(named, key=lambda c: (not c.header, c.org is not None and c.org_span is not None and c.start <= c.org_span[0] < c.end,
                                      len(re.findall(r"\b[A-Z]", text[c.start:c.end])), -c.start), default=None)
     if best is not None:
@@ -782,7 +791,7 @@ def _meeting_name(meeting: _Meeting, text: str, org: str | None, edition: int | 
         name = raw[0].upper() + raw[1:] if raw else raw
         return name, (best.start, best.end)
     if org:
-        return f"{org} Meeting", None
+        return org + (" Summit" if level == "leaders" else " Foreign Ministers' Meeting"), None
     return "Talks", None
 
 

@@ -136,3 +136,12 @@ def test_passing_mention_without_anything_reported_is_dropped() -> None:
         "ministers in Paris.\n\nThe G20 groups nineteen countries, the European Union and the African Union."
     )
     assert meetings_of(text) == []
+
+
+def test_a_body_whose_ministers_met_is_its_meeting_and_phone_talks_are_not_meetings() -> None:
+    text = (
+        "CAPE TOWN, June 2, 2033 (Wire) -- BRICS foreign ministers met in Cape Town on Thursday. They agreed to "
+        "expand trade. Separately, Li Ming held phone talks with Ivan Petrov on Thursday and said ties matter."
+    )
+    [meeting] = meetings_of(text)
+    assert meeting.organization == "BRICS" and meeting.name == "BRICS Foreign Ministers' Meeting"
