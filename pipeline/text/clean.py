@@ -225,27 +225,65 @@ def is_nav_bar(line: str) -> bool:
 
 FURNITURE_WORDS: frozenset[str] = frozenset({
     "print", "print version", "print this page", "print this article", "printer friendly", "printer-friendly",
-    "printer-friendly version", "email", "e-mail", "mail", "email this", "share", "share this", "share this article",
-    "share this story", "share on facebook", "share on twitter", "close", "close window", "tweet", "facebook",
-    "twitter", "x", "whatsapp", "linkedin", "wechat", "weibo", "reddit", "telegram", "vk", "line", "pinterest",
-    "suggest to a friend", "suggest to friend", "send to a friend", "save", "bookmark", "comment", "comments",
-    "font size", "text size", "font", "a-", "a", "a+", "a++", "back to top", "top", "download", "pdf", "copy link",
-    "listen", "subscribe", "more", "rss", "feedback", "report an error", "like", "follow us", "share via",
-    "enlarge", "zoom", "view comments", "leave a comment", "read more", "print friendly",
+    "printer-friendly version", "print friendly", "email", "e-mail", "mail", "email this", "share", "share this",
+    "share this article", "share this story", "share on facebook", "share on twitter", "share via", "close",
+    "close window", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin", "wechat", "weibo", "reddit",
+    "telegram", "vk", "line", "pinterest", "suggest to a friend", "suggest to friend", "send to a friend", "save",
+    "bookmark", "comment", "comments", "view comments", "leave a comment", "font size", "text size", "font", "a-",
+    "a", "a+", "a++", "large", "medium", "small", "back to top", "top", "download", "pdf", "copy link", "listen",
+    "subscribe", "more", "rss", "feedback", "report an error", "like", "follow us", "enlarge", "zoom", "read more",
+    "skip to main content", "skip to content", "skip navigation", "toggle navigation", "navigation", "search",
+    "menu", "main menu", "open menu", "close menu", "login", "log in", "sign in", "register", "sign up",
+    "accessibility", "sitemap", "site map", "contact us", "about us", "e-paper", "epaper", "print edition",
+    "newsletter", "newsletters", "breaking news", "live", "trending", "advertisement", "sponsored", "ad",
+    "scroll to continue with content", "continue reading", "next", "previous", "prev", "next article",
+    "previous article", "home",
 })
+FURNITURE_SPLIT_RE = re.compile(r"[\[\]<>|()•·:/【】]+|\s{2,}")
 
 
 def is_page_furniture(line: str) -> bool:
-    """Share, print and font widgets that a copy-paste keeps.
+    """Share, print, font and site-navigation widgets that a copy-paste keeps.
 
-    Example: "[Print] [Close]" -> True; "<Suggest To A Friend>" -> True; "Print | Email | Share" -> True
+    Example: "[Print] [Close]" -> True; "<Suggest To A Friend>" -> True; "Font size: A A A" -> True
     """
-    parts = [p.strip().casefold() for p in re.split(r"[\[\]<>|()•·:/]+|\s{2,}", line)]
+    if len(line) > 120:
+        return False
+    parts = [p.strip().casefold() for p in FURNITURE_SPLIT_RE.split(line)]
     parts = [p for p in parts if p]
-    return bool(parts) and len(line) <= 120 and all(p in FURNITURE_WORDS for p in parts)
+    return bool(parts) and all(p in FURNITURE_WORDS or all(w in FURNITURE_WORDS for w in p.split()) for p in parts)
 
 
-COPYRIGHT_RE = re.compile(r"^(?:copyright\b|\(c\)\s*\d{4})|©|all rights reserved|\bICP\s*(?:prepared|备|證|No\b)", re.I)
+PROMO_RE = re.compile(
+    r"^(?:follow\s+(?:us|\w+)\s+on\b|download\s+(?:our|the)\s+\w*\s*app\b|subscribe\s+to\b|sign\s+up\s+for\b|"
+    r"click\s+here\b|get\s+the\s+latest\b|join\s+our\b|also\s+watch\b|watch\s*:|welcome\s+to\b|"
+    r"our\s+standards\s*:|(?:tags?|keywords?|categories|category|filed\s+under)\s*[:：]|"
+    r"(?:views?|hits|reads|reading\s+time|read\s+time)\s*[:：]?\s*\d|\d+\s*min(?:ute)?s?\s+read$|"
+    r"page\s+\d+(?:\s+of\s+\d+)?$|(?:\d+\s+){1,9}(?:next|»|>)?$|"
+    r"(?:related|read\s+more|also\s+read|read\s+also|see\s+also|more)\s*[:|]\s*\S)",
+    re.I,
+)
+
+
+def is_promo_line(line: str) -> bool:
+    """Site promotion, tags, counters, pagination and inline related-story links.
+
+    Example: "Follow us on Twitter for the latest news" -> True; "Tags: BRICS, Wang Yi" -> True;
+    "Related: China, Brazil sign trade deals" -> True
+    """
+    return len(line) <= 160 and bool(PROMO_RE.match(line)) and not _long_sentence(line)
+
+
+def _long_sentence(line: str) -> bool:
+    """Running text of more than a dozen words ending like a sentence: content even if it starts like a promo."""
+    return bool(SENTENCE_END_RE.search(line)) and len(WORD_RE.findall(line)) > 12
+
+
+COPYRIGHT_RE = re.compile(
+    r"^(?:copyright\b|\(c\)\s*\d{4})|©|all rights reserved|\bICP\s*(?:prepared|备|證|No\b)|trust principles|"
+    r"(?:material|content|article|story)\s+may\s+not\s+be\s+(?:published|reproduced|redistributed|copied)",
+    re.I,
+)
 EDITOR_RE = re.compile(
     r"^[(\[]?\s*(?:(?:web|responsible|chief|executive|copy|news|duty)\s+)?editors?\s*[:：]"
     r"|^[(\[]?\s*(?:edited|reported|reporting|writing|editing|compiled|translated|produced|written|updated)\s+by\b"
@@ -257,7 +295,8 @@ CONTRIBUTED_RE = re.compile(r"\bcontributed\s+to\s+(?:this|the)\s+(?:story|repor
 BYLINE_RE = re.compile(r"^By\s+(?:the\s+)?[A-Z]")
 STAFF_BYLINE_RE = re.compile(
     r"^(?:special|staff|our|senior|foreign|chief|diplomatic|political)?\s*(?:correspondents?|reporters?|writers?|"
-    r"staff writers?|news desk|web desk|desk)\b",
+    r"staff writers?|news desk|web desk|desk)\b"
+    r"|^(?:the\s+)?[\w'’ ]{2,30}\s(?:bureau|news\s+desk|correspondent|staff\s+reporter)$",
     re.I,
 )
 
@@ -284,6 +323,9 @@ STAMP_LABEL_RE = re.compile(
     r"release\s+time|time|date|source|editor|by|on|at|ago|local)\b\s*[:：]?",
     re.I,
 )
+
+
+STAMP_START_RE = re.compile(r"^(?:last\s+)?(?:updated|published|posted|release\s+date|date|time)\b", re.I)
 
 
 def residual_words(line: str) -> int:
@@ -337,6 +379,10 @@ PHOTO_LEAD_RE = re.compile(
     re.I,
 )
 CREDIT_TAIL_RE = re.compile(r"[.!?\"']\s*[(\[](?P<credit>[^()\[\]]{2,60})[)\]]\s*$")
+# "(Xinhua/Li Xiang)" alone on a line, under a photo that did not survive the copy
+STANDALONE_CREDIT_RE = re.compile(r"[(\[][^()\[\]\s/]{2,25}(?:\s[^()\[\]\s/]{1,20}){0,2}/[^()\[\]]{2,40}[)\]]")
+# China Daily and others end captions with "[Photo/Xinhua]" or "(Photo: VNA)", final stop or not
+PHOTO_CREDIT_TAIL_RE = re.compile(r"[(\[](?:photo|photos|file photo|image|pic)\s*(?:[/:]|by\b)[^()\[\]]{1,50}[)\]]\s*$", re.I)
 CREDIT_WORDS_RE = re.compile(r"\b(?:photo|photos|photograph|file|courtesy|handout|screenshot|image|pic|credit)\b", re.I)
 
 
@@ -348,6 +394,11 @@ def is_photo_caption(line: str) -> bool:
     if len(line) > 700:
         return False
     if PHOTO_LEAD_RE.match(line):
+        return True
+    if STANDALONE_CREDIT_RE.fullmatch(line):
+        return True
+    photo_tail = PHOTO_CREDIT_TAIL_RE.search(line)
+    if photo_tail is not None:
         return True
     tail = CREDIT_TAIL_RE.search(line)
     if tail is None:
@@ -514,8 +565,6 @@ def _boilerplate_kind(line: str) -> str | None:
         return "furniture"
     if COPYRIGHT_RE.search(line) and len(line) <= 250:
         return "copyright"
-    if is_release_id(line):
-        return "release_id"
     if is_photo_caption(line):
         return "caption"
     if is_credit_line(line):
@@ -526,8 +575,12 @@ def _boilerplate_kind(line: str) -> str | None:
         return "nav_bar"
     if is_time_stamp(line):
         return "stamp"
+    if is_release_id(line):
+        return "release_id"
     if is_decorated_sign_off(line):
         return "sign_off"
+    if is_promo_line(line):
+        return "promo"
     return None
 
 
@@ -628,6 +681,10 @@ def clean_document(text: str) -> CleanedDocument:
         _note_publisher(found, line, 1 if line.lower().startswith("source") else 3)
 
     title_index = _choose_title(candidates)
+    if title_index is None and body_start < len(lines) and _is_headline_with_stop(lines, body_start):
+        candidates.append((body_start, lines[body_start]))
+        title_index = len(candidates) - 1
+        body_start += 1
     title = candidates[title_index][1] if title_index is not None else None
     head_lines: list[tuple[int, str]] = []
     if title_index is not None:
@@ -636,6 +693,8 @@ def clean_document(text: str) -> CleanedDocument:
         for i, line in candidates[title_index + 1:]:
             if _title_key(line) == _title_key(title) or is_masthead(line) or is_institution_line(line):
                 continue
+            if _is_name_line(line):
+                continue  # a bare byline or place under the headline ("Suhasini Haidar", "NEW DELHI")
             head_lines.append((i, line))
         head_lines.extend((i, line) for i, line in header_kept if i > title_line)
     else:
@@ -657,6 +716,8 @@ def clean_document(text: str) -> CleanedDocument:
         if title is not None and _title_key(line) == _title_key(title):
             continue
         kind = None if find_dateline(line) else _boilerplate_kind(line)
+        if kind == "stamp" and not _is_clear_stamp(line):
+            kind = None  # inside the story a dated short line may be content; the tail is trimmed below
         if kind is not None:
             if kind == "stamp":
                 stamp = stamp_datetime(line)
@@ -665,7 +726,10 @@ def clean_document(text: str) -> CleanedDocument:
             _note_publisher(found, line, 4 if kind in {"credit", "sign_off", "copyright"} else 6)
             continue
         body.append(line)
-    while body and (is_sign_off(body[-1]) or _is_place_line(body[-1])):
+    while body and (is_sign_off(body[-1]) or _is_place_line(body[-1]) or is_time_stamp(body[-1])):
+        stamp = stamp_datetime(body[-1])
+        if stamp is not None:
+            found.tail_stamps.append(stamp)
         _note_publisher(found, body[-1], 4)
         body.pop()
     body = [_strip_end_marks(line) for line in body]
@@ -700,6 +764,30 @@ def _is_event_box(lines: list[str], index: int, stop: int) -> bool:
     """A labelled line belongs to an event box when a neighbour is labelled too ("Event:", "Venue:")."""
     neighbours = [lines[j] for j in (index - 1, index + 1) if 0 <= j < stop]
     return any(EVENT_LABEL_RE.match(n) for n in neighbours)
+
+
+def _is_headline_with_stop(lines: list[str], index: int) -> bool:
+    """A one-sentence headline that ends with a full stop, recognised by what follows it.
+
+    Headlines rarely end with a stop, so it takes a stamp, byline or dateline right under the line:
+    "China, Pakistan agree to deepen cooperation." followed by "Updated: 2023-05-06 18:20".
+    """
+    line = lines[index]
+    if len(line) > 150 or find_dateline(line) or re.search(r"[.!?][\"')\]]*\s+\S", line):
+        return False
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(following) and (_boilerplate_kind(following) in {"stamp", "credit"} or find_dateline(following) is not None)
+
+
+def _is_name_line(line: str) -> bool:
+    """Up to four capitalised words and nothing else: a byline name or a place, not a headline."""
+    words = line.split()
+    return 0 < len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w'’.-]*,?", w) for w in words) and not find_dateline(line)
+
+
+def _is_clear_stamp(line: str) -> bool:
+    """A stamp beyond doubt: it has a clock time, a stamp label, or nothing but the date."""
+    return bool(TIME_RE.search(line) or STAMP_START_RE.match(line) or residual_words(line) <= 1)
 
 
 def _is_place_line(line: str) -> bool:

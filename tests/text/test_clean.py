@@ -18,6 +18,7 @@ from pipeline.text.clean import (
     is_nav_bar,
     is_page_furniture,
     is_photo_caption,
+    is_promo_line,
     is_related_heading,
     is_release_id,
     is_sign_off,
@@ -84,7 +85,11 @@ def test_nav_bars(line: str, expected: bool) -> None:
         ("Print version", True),
         ("Share: Facebook | Twitter | WhatsApp", True),
         ("Share", True),
+        ("Font size: A A A", True),
+        ("Skip to main content", True),
+        ("【Large Medium Small】", True),
         ("The ministers agreed to share hydrological data.", False),
+        ("A small step forward", False),
     ],
 )
 def test_share_and_print_widgets(line: str, expected: bool) -> None:
@@ -141,6 +146,8 @@ def test_time_stamps(line: str, expected: bool) -> None:
         ("Photo: Foreign ministers pose for a group photo in Astana on Friday. (AFP)", True),
         ("File photo shows the venue of the meeting in Samarkand.", True),
         ("The ministers pose for a group photo before the meeting. (Photo by Wang Qing)", True),
+        ("Foreign Minister Qin Gang meets Mauro Vieira in Brasilia, May 11, 2023 [Photo/Xinhua]", True),
+        ("(Xinhua/Li Xiang)", True),
         ("The meeting was chaired by Kazakhstan (the current chair).", False),
         ("Wang said the two sides had agreed to work together (Xinhua).", False),
     ],
@@ -162,6 +169,24 @@ def test_photo_captions(line: str, expected: bool) -> None:
 )
 def test_related_link_headings(line: str, expected: bool) -> None:
     assert is_related_heading(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Follow us on Twitter for the latest news", True),
+        ("Tags: BRICS, Wang Yi", True),
+        ("Related: China, Brazil sign trade deals", True),
+        ("Also read: India, Japan sign defence pact", True),
+        ("Page 1 of 3", True),
+        ("3 min read", True),
+        ("Welcome to the official website of the Embassy", True),
+        ("More than 20 documents were approved at the meeting, the ministry said in a statement on Friday.", False),
+        ("Follow-up talks will be held in Geneva next month, the two sides said after the meeting.", False),
+    ],
+)
+def test_promotion_tags_and_pagination(line: str, expected: bool) -> None:
+    assert is_promo_line(line) is expected
 
 
 @pytest.mark.parametrize(
@@ -477,6 +502,34 @@ def test_headline_with_a_trailing_stamp_loses_the_stamp() -> None:
     cleaned = clean_document(page)
     assert cleaned.title == "Wang Yi Attends the 12th Mekong Foreign Ministers' Meeting"
     assert cleaned.published_at == dt.datetime(2022, 7, 5)
+
+
+def test_a_headline_ending_with_a_stop_is_recognised_by_the_stamp_under_it() -> None:
+    page = ("Home > News\nChina, Pakistan agree to deepen strategic cooperation.\nUpdated: 2023-05-06 18:20\n"
+            "ISLAMABAD, May 6 (Xinhua) -- Foreign Minister Qin Gang held talks with his Pakistani counterpart.")
+    cleaned = clean_document(page)
+    assert cleaned.title == "China, Pakistan agree to deepen strategic cooperation."
+    assert cleaned.published_at == dt.datetime(2023, 5, 6, 18, 20)
+    assert "Updated" not in cleaned.clean_text
+
+
+def test_first_sentence_is_never_promoted_to_headline() -> None:
+    page = "Foreign ministers of the Nordic countries met in Bergen on Monday. They called for energy cooperation."
+    assert clean_document(page).title is None
+
+
+def test_bare_byline_and_place_under_the_headline_are_dropped() -> None:
+    page = ("THE HINDU\nIndia, Japan hold dialogue in Tokyo\nSuhasini Haidar\nNEW DELHI\n"
+            "September 8, 2022 22:10 IST\n\nExternal Affairs Minister S. Jaishankar held talks in Tokyo on Thursday.")
+    cleaned = clean_document(page)
+    assert cleaned.clean_text == ("India, Japan hold dialogue in Tokyo\n\n"
+                                  "External Affairs Minister S. Jaishankar held talks in Tokyo on Thursday.")
+    assert cleaned.published_at == dt.datetime(2022, 9, 8, 22, 10)
+
+
+def test_a_numeric_date_line_is_a_stamp_not_a_release_id() -> None:
+    page = "Wang Yi Meets with Foreign Minister of Nepal\n2022/03/26\nOn March 26, 2022, Wang Yi met Narayan Khadka."
+    assert clean_document(page).published_at == dt.datetime(2022, 3, 26)
 
 
 def test_a_quoted_outlet_in_the_body_is_not_the_publisher() -> None:
