@@ -50,7 +50,9 @@ def normalise_unicode(text: str) -> str:
 
     Example: "Wang Yi said\u00a0â€œyesâ€\r\n" -> 'Wang Yi said "yes"\n'
     """
-    text = ftfy.fix_text(text, normalization="NFC")
+    if not text.isascii() or "&" in text:
+        # mojibake needs non-ASCII characters, and entities an ampersand: plain ASCII skips ftfy's cost
+        text = ftfy.fix_text(text, normalization="NFC")
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(SPACE_TRANSLATION)
     text = CONTROL_CHARS_RE.sub("", text)
     return "\n".join(MULTI_SPACE_RE.sub(" ", line).strip() for line in text.split("\n"))

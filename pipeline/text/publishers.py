@@ -174,42 +174,41 @@ def _fold(token: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def alias_table() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str], int]:
-    """Aliases as token tuples -> canonical name: case-folded ones, exact all-capitals ones, longest length.
+def alias_table() -> dict[str, list[tuple[tuple[str, ...], bool, str]]]:
+    """Aliases indexed by their first token (case-folded): [(tokens, exact_case, canonical)], longest first.
 
     All-capitals abbreviations (APP, SPA, AP) are matched exactly, because in lower case they are
     ordinary English words ("app", "spa").
     """
-    folded: dict[tuple[str, ...], str] = {}
-    exact: dict[tuple[str, ...], str] = {}
-    longest = 1
+    table: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
     for name, names in PUBLISHER_ALIASES.items():
         for alias in names:
             tokens = tuple(TOKEN_RE.findall(alias))
-            longest = max(longest, len(tokens))
-            if re.fullmatch(r"[A-Z]{2,6}", alias):
-                exact.setdefault(tokens, name)
-            else:
-                folded.setdefault(tuple(_fold(t) for t in tokens), name)
-    return folded, exact, longest
+            exact = bool(re.fullmatch(r"[A-Z]{2,6}", alias))
+            key = tokens if exact else tuple(_fold(t) for t in tokens)
+            table.setdefault(_fold(tokens[0]), []).append((key, exact, name))
+    for entries in table.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return table
 
 
 def _alias_matches(text: str) -> list[tuple[str, int, int]]:
     """Every outlet alias in `text`, longest first at each position, without overlaps, in reading order."""
-    folded, exact, longest = alias_table()
+    table = alias_table()
     tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-    keys = [_fold(t) for t, _, _ in tokens]
     found: list[tuple[str, int, int]] = []
     i = 0
     while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            name = exact.get(tuple(t for t, _, _ in tokens[i:i + n])) or folded.get(tuple(keys[i:i + n]))
-            if name is not None:
+        entries = table.get(_fold(tokens[i][0]))
+        matched = 0
+        for key, exact, name in entries or ():
+            n = len(key)
+            window = tokens[i:i + n]
+            if len(window) == n and key == (tuple(t for t, _, _ in window) if exact else tuple(_fold(t) for t, _, _ in window)):
                 found.append((name, tokens[i][1], tokens[i + n - 1][2]))
-                i += n
+                matched = n
                 break
-        else:
-            i += 1
+        i += matched or 1
     return found
 
 
