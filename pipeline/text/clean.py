@@ -715,7 +715,7 @@ def clean_document(text: str) -> CleanedDocument:
         if is_related_heading(line):
             in_related = True
             continue
-        if title is not None and _title_key(line) == _title_key(title):
+        if title is not None and abs(len(line) - len(title)) < 8 and _title_key(line) == _title_key(title):
             continue
         kind = None if find_dateline(line) else _boilerplate_kind(line)
         if kind == "stamp" and not _is_clear_stamp(line):
@@ -800,5 +800,6 @@ def _is_place_line(line: str) -> bool:
 
 def _strip_end_marks(line: str) -> str:
     """Remove wire end marks from a paragraph's end ("... in November. Enditem", "... Commission./.")."""
-    line = VNA_END_RE.sub("", line)
-    return TRAILING_MARK_RE.sub("", line).strip()
+    tail_start = max(0, len(line) - 16)  # marks are short: search only the tail, not the whole paragraph
+    tail = VNA_END_RE.sub("", line[tail_start:])
+    return (line[:tail_start] + TRAILING_MARK_RE.sub("", tail)).strip()
