@@ -67,7 +67,10 @@ MONTHS: dict[str, int] = {
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
-MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 YEAR = r"(?:19|20)\d{2}"
 ORD = r"(?:st|nd|rd|th)?"
 # each pattern names its groups y, m (number) or mon (name), d
@@ -457,7 +460,9 @@ SCRAPER_PREFIX_RE = re.compile(
     rf"(?P<stamp>{YEAR}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?Z?)?)(?:\s+|$)",
     re.I,
 )
-TRAILING_STAMP_RE = re.compile(rf"^(?P<head>.*?\S)\s+(?P<stamp>{YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)$")
+TRAILING_STAMP_RE = re.compile(
+    rf"^(?P<head>.*?\S)\s+(?P<stamp>{YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)$"
+)
 EVENT_LABEL_RE = re.compile(
     r"^(?:event|date|time|venue|location|place|chair|chaired by|host|hosts|co-chairs?|participants|attendees|"
     r"theme|topic|format|organi[sz]er)\s*[:：]\s*\S",
@@ -503,7 +508,10 @@ DATELINE_RE = re.compile(
 )
 # words that open stamp lines the way a place opens a dateline
 NOT_A_PLACE_RE = re.compile(rf"(?:{WEEKDAY_RE.pattern}|{MONTH}|{STAMP_LABEL_RE.pattern}|home|news|photo|video|file)", re.I)
-DATELINE_NO_SEP_RE = re.compile(rf"^(?P<dateline>(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}){DATE_PART}{{0,4}}\s*\((?P<agency>[^()\n]{{2,60}})\))\s+(?=[A-Z\"'])")
+DATELINE_NO_SEP_RE = re.compile(
+    rf"^(?P<dateline>(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}){DATE_PART}{{0,4}}"
+    rf"\s*\((?P<agency>[^()\n]{{2,60}})\))\s+(?=[A-Z\"'])"
+)
 
 
 def find_dateline(paragraph: str) -> re.Match[str] | None:

@@ -50,7 +50,10 @@ HTML_SNIFF_CHARS = 2048
 HTML_START_RE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
 HTML_TAG_RE = re.compile(r"</?(?:html|head|body|div|p|span|a|meta|script|title|article|section|br|table|ul|li)\b[^>]*>", re.I)
 # whitespace that str.strip() does not know about, plus a stray mark left inside the text
-INVISIBLE_CHARS = " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+INVISIBLE_CHARS = (
+    " \t\r\n\f\v\u00a0\u2000\u2001\u2002\u2003\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060"
+    "\u3000\ufeff"
+)
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
