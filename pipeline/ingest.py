@@ -7,6 +7,7 @@ manifest) are not read again, so a refresh costs a stat per file plus the work o
 from __future__ import annotations
 
 import os
+import re
 import stat as stat_module
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,11 @@ KIND_SPECIAL = "special"
 KIND_BROKEN_LINK = "broken_link"
 KIND_UNREADABLE_FOLDER = "unreadable_folder"
 # rejection reasons that depend only on a file's bytes (and the rules code), so a cached row stays right
-CONTENT_STATUSES = frozenset({"document", "empty", "not_text", "undecodable"})
+CONTENT_STATUSES = frozenset({"document", "empty", "not_text", "undecodable", "line_too_long"})
+# no paragraph of a news article comes near this; a longer line is a data dump that would make the text stages
+# spend minutes on one file, so it is refused with a reason instead
+MAX_LINE_CHARS = 100_000
+LINE_BREAK_RE = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 
@@ -173,6 +178,11 @@ def read_source_file(stat: FileStat, max_bytes: int, root: Path | None = None) -
         return _row(stat, "undecodable", f"{stat.source_path} could not be decoded ({type(error).__name__}); re-save it as UTF-8 text.")
     if decoded.text is None:
         return _row(stat, decoded.reason or "undecodable", f"{stat.source_path}: {decoded.detail}")
+    longest = max(len(line) for line in LINE_BREAK_RE.split(decoded.text))
+    if longest > MAX_LINE_CHARS:
+        return _row(stat, "line_too_long",
+                    f"{stat.source_path} has a line of {longest:,} characters (the limit is {MAX_LINE_CHARS:,}); an article has "
+                    "paragraphs, so break it into lines or check that it is an article at all.")
     return _row(stat, "document", None, doc_id=doc_id_for(raw), content_sha256=content_sha256(raw),
                 encoding=decoded.encoding, text=decoded.text)
 

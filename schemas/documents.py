@@ -52,7 +52,7 @@ class RejectedDocumentsSchema(pa.DataFrameModel):
     source_path: str = pa.Field(unique=True, description="path of the input, relative to the source root")
     reason: str = pa.Field(
         isin=["empty", "not_text", "undecodable", "too_large", "duplicate", "unreadable", "symlink_outside_source", "changed_while_reading",
-              "not_a_regular_file", "broken_link"],
+              "not_a_regular_file", "broken_link", "line_too_long"],
         description="short machine-readable code",
     )
     detail: str = pa.Field(description="a sentence a person can act on")

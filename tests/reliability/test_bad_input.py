@@ -127,6 +127,19 @@ def test_fifty_megabyte_file_is_rejected_without_being_read(sources: Path) -> No
     assert peak < 5 * 1024 * 1024
 
 
+def test_single_five_megabyte_line_is_rejected_quickly(sources: Path) -> None:
+    (sources / "dump.txt").write_bytes(ARTICLE.replace("\n", " ").encode() * 11_000)
+    started = time.monotonic()
+    row = _status(sources, "dump.txt")
+    assert row["status"] == "line_too_long" and "4,851,000 characters" in str(row["detail"])
+    assert time.monotonic() - started < 30
+
+
+def test_long_article_with_paragraphs_is_a_document(sources: Path) -> None:
+    (sources / "long.txt").write_text("\n\n".join([ARTICLE] * 2_000), encoding="utf-8")
+    assert _status(sources, "long.txt")["status"] == "document"
+
+
 def test_file_growing_past_the_limit_while_read_is_rejected(sources: Path) -> None:
     path = sources / "growing.txt"
     path.write_bytes(b"x" * 100)
@@ -241,7 +254,7 @@ def test_file_appended_to_during_scans_never_breaks_a_scan(sources: Path) -> Non
     def keep_appending() -> None:
         while not stop.is_set() and path.stat().st_size < 4_000_000:
             with open(path, "a", encoding="utf-8") as handle:
-                handle.write("More words arrive. " * 50)
+                handle.write("More words arrive.\n" * 50)
 
     writer = threading.Thread(target=keep_appending)
     writer.start()
@@ -299,7 +312,7 @@ def _bad_input_folder(folder: Path, outside: Path) -> dict[str, str]:
         "page.html": (b"<!DOCTYPE html><html><head><title>Talks</title></head><body><article><p>"
                       + UNDATED_MEETING_ARTICLE.replace("Moscow", "Minsk").encode() + b"</p></article></body></html>", "document"),
         "naïve 北京 name.txt": (ARTICLE.replace("Wednesday", "Monday").encode(), "document"),
-        "one long line.txt": (b"Delegates discussed trade and health cooperation at length. " * 85_000, "document"),
+        "one long line.txt": (ARTICLE.replace("\n", " ").encode() * 11_000, "line_too_long"),
     }
     for name, (data, _) in files.items():
         (folder / name).write_bytes(data)
