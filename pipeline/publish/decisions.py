@@ -72,7 +72,7 @@ DECISION_RULES: tuple[DecisionRule, ...] = (
         example_text="Kazakhstan's Deputy Prime Minister and Minister of Foreign Affairs Murat Nurtleu described the "
                      "work done in the past two years as the rotating chair of CICA",
         example_rows="one `attendees` row: name `Murat Nurtleu`, title `Deputy Prime Minister and Minister of Foreign "
-                     "Affairs`, country `KAZ`, role `participant` (he chaired the past cycle, not this meeting)",
+                     "Affairs`, country `KAZ`, role `participant`",
     ),
     DecisionRule(
         question="What counts as a proposal?",

@@ -27,7 +27,8 @@ RELEASE_FILES = {"codebook.md", "codebook.html", "croissant.json", "CHANGES.md"}
 
 def test_repository_codebook_is_current() -> None:
     """docs/codebook.md is what the schemas and rules say now; `make codebook` regenerates it."""
-    assert (PROJECT_ROOT / "docs" / "codebook.md").read_text(encoding="utf-8") == codebook_markdown()
+    current = (PROJECT_ROOT / "docs" / "codebook.md").read_text(encoding="utf-8")
+    assert current == codebook_markdown(), "docs/codebook.md is stale: run `make codebook` and commit it"
 
 
 def test_codebook_names_every_table_and_column_with_type_and_allowed_values() -> None:
