@@ -34,6 +34,9 @@ class DataRootBusy(RuntimeError):
 class DataRootNotWritable(OSError):
     """The data root (or a file in it) cannot be created or written: read-only, full, or not permitted."""
 
+    def __str__(self) -> str:
+        return str(self.strerror)  # the whole sentence, without the "[Errno N]" prefix OSError puts first
+
 
 ADVICE_BY_ERRNO = {
     errno.ENOSPC: "free some space", errno.EDQUOT: "free some space or raise the quota",

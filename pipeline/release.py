@@ -51,24 +51,15 @@ def publish_release(tables: dict[str, pl.DataFrame], data_root: Path, code_versi
     """
     validated = validate_tables(tables)
     releases = data_root / "releases"
-    try:
-        releases.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise not_writable(releases, error, "create") from None
-    remove_leftovers(data_root)
     staging = releases / INCOMING
     try:
+        releases.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(data_root)
         release = _write_incoming(validated, staging, code_version)
-        if companions is not None:
-            for name, content in sorted(companions(staging, _current_release(data_root)).items()):
-                _write_synced(staging / Path(name).name, content)
         _install(staging, release)
         _point_curated_at(data_root, release)
     except DataRootNotWritable:
         shutil.rmtree(staging, ignore_errors=True)  # give the space back; the previous release was never touched
-        raise
-    except ReleaseBlocked:
-        shutil.rmtree(staging, ignore_errors=True)
         raise
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
@@ -150,7 +141,9 @@ def remove_leftovers(data_root: Path) -> None:
         for leftover in releases.iterdir():
             if leftover.name == INCOMING or leftover.name.startswith(TRASH_PREFIX):
                 shutil.rmtree(leftover, ignore_errors=True)
-    (data_root / ".curated.link").unlink(missing_ok=True)
+    stray_link = data_root / ".curated.link"
+    if stray_link.is_symlink():
+        stray_link.unlink()
 
 
 def _write_incoming(tables: dict[str, pl.DataFrame], staging: Path, code_version: str) -> Path:
