@@ -41,6 +41,19 @@ RECALLED_CLAUSE = re.compile(
     r"|\bbefore\s+the\s+(?:meeting|session)\b|\bthe\s+previous\s+(?:day|evening)\b",
     re.IGNORECASE,
 )
+# Mentions after these cues are commemorated, not present ("observed a minute of silence in memory of ...").
+MEMORIAL_CUE = re.compile(
+    r"\bin\s+(?:the\s+)?memory\s+of\b|\bminute\s+of\s+silence\b|\bcondolences?\s+(?:\w+\s+){0,3}(?:death|passing)\s+of\b"
+    r"|\btribute\s+to\s+the\s+late\b",
+    re.IGNORECASE,
+)
+# A sentence that opens on another moment and reports an encounter is a separate meeting
+# ("Earlier in the day, Jaishankar met with Deputy Prime Minister Denis Manturov").
+SEPARATE_ENCOUNTER = re.compile(
+    r"^\W*(?:Earlier|Later|Separately|Prior\s+to\s+the\s+(?:meeting|talks|session))\b[^.;]{0,60}?,?\s+[^.;]*?"
+    r"\b(?:met|meets|held|holds|had|received|receives|called\s+on)\b",
+    re.IGNORECASE,
+)
 LINK_LINE = re.compile(r"^\s*(?:[-•*]\s|\[)")
 
 # Role verbs. Active ("X chaired") applies to the subject; passive ("chaired by X") to what follows "by".
@@ -69,6 +82,12 @@ ATTENDANCE_CUE = re.compile(
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*")
 # "five Central Asian countries: " between a group's office and its list of states.
 LIST_LEAD_IN = re.compile(r"(?:of|from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:countries|states|nations)\s*:\s*", re.IGNORECASE)
+# A second kind of delegate joined to a plural office: "foreign ministers and senior officials (of ...)".
+GROUP_PARTNERS = re.compile(
+    r"\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:officials|representatives|delegates|envoys|ministers|heads\s+of\s+delegations?)"
+    r"(?=\s+(?:of|from)\s)",
+    re.IGNORECASE,
+)
 GROUP_PREPOSITION = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
 # "foreign ministers of SCO member states": a body's membership stands for the list.
 MEMBER_STATES_OF = re.compile(
@@ -126,7 +145,9 @@ def _attending(text: str, mention: Mention, sentence: tuple[int, int]) -> bool:
     if NOT_ATTENDING_BEFORE.search(before) or NOT_ATTENDING_AFTER.search(after):
         return False
     whole = text[sentence[0]:sentence[1]]
-    if FUTURE_SENTENCE.search(whole):
+    if FUTURE_SENTENCE.search(whole) or SEPARATE_ENCOUNTER.search(whole):
+        return False
+    if MEMORIAL_CUE.search(before):
         return False
     recalled = RECALLED_CLAUSE.search(before)
     return not (recalled and not mention.short and mention.title is not None and recalled.start() < len(before))
@@ -234,6 +255,10 @@ def _group_rows(text: str, sentence: tuple[int, int], memberships: dict[str, lis
         if not re.search(r"s$", title):
             continue
         abs_end = s_start + t_end
+        partners = GROUP_PARTNERS.match(text, abs_end)
+        if partners:
+            abs_end = partners.end()  # "foreign ministers and senior officials of ..." is one group
+            title = text[s_start + t_start:abs_end]
         lead = LIST_LEAD_IN.match(text, abs_end + 1) if text[abs_end:abs_end + 1] == " " else None
         prep = GROUP_PREPOSITION.match(text, abs_end)
         title_span = Span("title", s_start + t_start, abs_end)

@@ -21,11 +21,25 @@ from pipeline.reference.offices import (
 )
 
 # Dropped before a name (GUIDELINES §3): "Dr. S. Jaishankar" → "S. Jaishankar", "U Wunna Maung Lwin" → "Wunna Maung Lwin".
+# Royal styles (Gulf and Brunei readouts) and Malaysian federal titles go too: "His Royal Highness Prince
+# Faisal bin Farhan" → "Faisal bin Farhan", "Datuk Seri Mohamad Hasan" → "Mohamad Hasan". "Sheikh" stays: it is
+# part of some names as written ("Sheikh Hasina").
 HONORIFICS = (
     "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Shri", "Smt.", "Smt", "Hon.", "Hon", "H.E.",
     "His Excellency", "Her Excellency", "Prof.", "Professor", "Sir", "Dame", "Mme", "Madam", "Makhdoom",
     "Mullah", "Mulla", "Daw", "U", "Sardar", "Excellency",
+    "His Royal Highness", "Her Royal Highness", "Royal Highness", "His Highness", "Her Highness", "HRH",
+    "H.R.H.", "H.H.", "Prince", "Princess",
+    "Tun", "Tan Sri", "Puan Sri", "Datuk Seri", "Dato' Seri", "Dato' Sri", "Dato Sri", "Datuk", "Dato'", "Dato",
+    "Datin", "Pehin", "Yang Berhormat", "YB",
 )
+# A capitalised run followed by one of these names a place or an institution ("King Abdulaziz International
+# Conference Center", "Indira Gandhi International Airport"), not a person.
+INSTITUTION_WORDS = frozenset("""
+International National Center Centre Hall Palace Airport University College School Hotel Stadium Institute
+Museum Square Street Avenue Road Bridge Port Station Park Prize Award Foundation Mosque Temple Cathedral Tower
+Building Auditorium Library Hospital Academy Convention Exhibition Arena Highway Expressway Canal Dam
+""".split())
 # Dropped after a name: "Teodoro Locsin Jr." → "Teodoro Locsin".
 NAME_SUFFIXES = ("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV")
 # Lower-case words that occur inside names ("Abdullah bin Zayed Al Nahyan", "Bárður á Steig Nielsen").
@@ -42,6 +56,7 @@ Chairperson Director General Deputy Vice Prime Special Representative Ambassador
 Meeting Conference Summit Forum Organization Organisation Cooperation Republic Kingdom Federation Government
 Ministry Office Committee Assembly Security United Nations Group Party Central Asian Asia Europe Africa
 Province Municipality Region City County Capital Sea Ocean River Valley Autonomous District Island Islands
+International National Center Centre Hall Palace Airport University Stadium Institute
 Attends Attend Chairs Presides Meets Meet Holds Says Calls Urges Proposes Makes Offers Visits Hosts Receives
 Talks Addresses Joins Arrives Stresses Co-chairs Leads Signs Pledges Vows Sets Puts Eyes Hails Slams
 """.split())
@@ -128,7 +143,15 @@ def name_run(text: str, start: int) -> tuple[int, int] | None:
         pos += gap.end()
     if tokens == 0:
         return None
+    if _before_institution(text, end):
+        return None
     return begin, end
+
+
+def _before_institution(text: str, end: int) -> bool:
+    """Whether the capitalised words from `end` on name a building or body ("... International Conference Center")."""
+    following = re.match(r"(?:\s+[A-Z][\w'’-]*){1,4}", text[end:end + 80])
+    return bool(following and set(following.group(0).split()) & INSTITUTION_WORDS)
 
 
 def _is_country_word(word: str) -> bool:
@@ -170,7 +193,10 @@ def clean_name(raw: str) -> str:
     >>> clean_name("Mr. Teodoro Locsin Jr.")
     'Teodoro Locsin'
     """
-    words = raw.replace("\n", " ").split()
+    raw = raw.replace("\n", " ").strip()
+    while (prefix := HONORIFIC_PREFIX.match(raw)) and raw[prefix.end():].strip():
+        raw = raw[prefix.end():].lstrip()
+    words = raw.split()
     while words and (words[0] in HONORIFICS or words[0].rstrip(".") in {h.rstrip(".") for h in HONORIFICS if " " not in h}) and len(words) > 1:
         words = words[1:]
     while words and words[-1].rstrip(",") in NAME_SUFFIXES:
@@ -196,12 +222,22 @@ def _country_before(text: str, start: int) -> tuple[str | None, str | None, int]
             found_country = match
     if found_country is not None:
         return represented_state(found_country.code), None, window_start + found_country.start
+    # "Japan was represented by State Minister for Foreign Affairs Kenji Yamada"
+    represented = REPRESENTED_BY.search(window)
+    if represented:
+        for match in find_countries(represented.group("state")):
+            if match.kind == KIND_NAME and match.end == len(represented.group("state")):
+                return represented_state(match.code), None, start
     for match in ORGANISATION_PATTERN.finditer(window):
         if window_start + match.end() == start - 1:
             return None, organisation_code(match.group(0)), window_start + match.start()
     return None, None, start
 
 
+REPRESENTED_BY = re.compile(
+    r"(?P<state>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:was|were|is|are|will\s+be)\s+represented\s+by\s+"
+    r"(?:its\s+|the\s+|their\s+)?$"
+)
 _OF_TARGET = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
 
 

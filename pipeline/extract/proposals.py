@@ -51,6 +51,11 @@ COLLECTIVE_SUBJECT = re.compile(
     r"statement|communiqu[eé]|document|group|bloc|many|all)\b",
     re.I,
 )
+# A topic phrase before the subject: "On the Taiwan question, …", "Turning to Afghanistan, …".
+FRONTED_ADVERBIAL = re.compile(
+    r"^\s*(?:On|In|At|For|Regarding|Concerning|As\s+for|As\s+to|With\s+regard\s+to|Turning\s+to|Speaking\s+(?:of|about|on))"
+    r"\s[^,]{1,80},\s*"
+)
 PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.I)
 # Tense and modality that turn a proposal verb into background or a plan ("has consistently called for",
 # "had suggested", "will propose"): GUIDELINES count only what was put forward at the meeting.
@@ -111,7 +116,9 @@ REPORT_VERBS = (
 # Where an item ends inside its sentence: a relative clause, a reporting tail, a new finite verb.
 ITEM_END = re.compile(
     r",\s+(?:which|who|whose|saying|describing|adding|noting|stressing|explaining|arguing|as|after|before|"
-    r"because|since|in order to|according to|in a bid to)\b"
+    r"because|since|in order to|according to|in a bid to|while|whereas)\b"
+    r"|,?\s+(?:and|while)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:also\s+)?(?:said|added|noted|stressed|urged|called|"
+    r"proposed|suggested|asked|appealed|put\s+forward)\b"
     r"|,\s+(?:(?:[A-Z][\w'’.-]*\s+){1,3}|(?:he|she|they)\s+)(?:" + REPORT_VERBS + r")\b"
     r"|,?\s+and\s+(?:he\s+|she\s+|they\s+|also\s+)?(?:said|added|noted|stressed|urged|called|proposed|"
     r"suggested|asked|expressed|agreed|described|announced|reiterated|opposed|supported|welcomed|"
@@ -270,6 +277,17 @@ def _speakers(attendees: list[AttendeeMention]) -> list[_Speaker]:
             if a.country == "CHN" or len(parts) == 2 and len(parts[1]) <= 3:
                 forms.append(parts[0])
         out.append(_Speaker(a.name, a.country, sorted(set(forms), key=len, reverse=True)))
+    # Malay, Arab and Indonesian readouts refer to a person by the given name ("Mohamad said" for Mohamad
+    # Hasan): a first name that no other speaker uses in any form names that speaker too.
+    firsts: dict[str, list[_Speaker]] = {}
+    for sp in out:
+        parts = (sp.name or "").split()
+        if len(parts) > 1 and len(parts[0]) > 3 and parts[0][0].isupper() and not parts[0].endswith("."):
+            firsts.setdefault(parts[0], []).append(sp)
+    used = {form for sp in out for form in sp.forms}
+    for first, holders in firsts.items():
+        if len(holders) == 1 and first not in used:
+            holders[0].forms.append(first)
     # an office unique to one speaker also names them ("the Prime Minister", "EAM" for External Affairs Minister)
     titles: dict[str, list[_Speaker]] = {}
     for sp, a in zip(out, [a for a in attendees if a.name]):
@@ -290,11 +308,14 @@ def _title_forms(title: str | None) -> list[str]:
     """Short forms of an office: the last office of a compound title and its acronym."""
     if not title:
         return []
-    last = re.split(r"\s+and\s+|,\s*", title)[-1].strip()
+    offices = [part.strip() for part in re.split(r"\s+and\s+|,\s*", title) if part.strip()]
+    last = offices[-1]
     words = [w for w in re.findall(r"[A-Z][\w-]*", last)]
     forms = [last] if len(last.split()) >= 2 else []
     if len(words) >= 2:
         forms.append("".join(w[0] for w in words))
+    # "the Crown Prince" for a "Crown Prince and Prime Minister": every two-word office of a compound title
+    forms += [office for office in offices[:-1] if len(office.split()) >= 2 and office[:1].isupper()]
     return forms
 
 
@@ -333,6 +354,11 @@ def _resolve(zone: str, zone_start: int, text: str, speakers: list[_Speaker], la
     candidates += [(m.start, "country", m.code) for m in countries]
     if re.search(r"\bIt\b", zone):
         candidates.append((re.search(r"\bIt\b", zone).start(), "pronoun", None))
+    fronted = FRONTED_ADVERBIAL.match(zone)
+    if fronted:
+        # "On the Taiwan question, Wang Yi said …": the topic phrase is not the subject
+        candidates = [c for c in candidates if c[0] >= fronted.end()]
+        countries = [m for m in countries if m.start >= fronted.end()]
     if not candidates:
         return False, None
     if len(countries) >= 2 and not named:
@@ -643,6 +669,10 @@ def _counted_lists(scope: _Scope, sentence: tuple[int, int]) -> list[_Row]:
     obj_end = _item_end(text, m.end(), e)
     items = _items(text, m.end(), obj_end, _style(text, m.end(), obj_end, "np"), None)
     if len(items) != count:
+        # the count decides: "eight initiatives: supporting development, food security, …" mixes gerunds and nouns
+        items = [span for a, b in _split_top(text, m.end(), obj_end, ";" if ";" in text[m.end():obj_end] else ",")
+                 if (span := _trim(text, a, b))[1] > span[0]]
+    if len(items) != count:
         return []
     kind = ENUMERATION_NOUNS.get(m.group("noun").lower(), "proposal")
     zone = text[s : m.start()]
@@ -670,7 +700,8 @@ def _inline_enumeration(text: str, start: int, end: int) -> list[tuple[int, int,
 
 def _addressee_to(text: str, pos: int, end: int) -> int | None:
     """Offset of the "to" that ends an addressee ("urged the United States and NATO to assume …")."""
-    m = re.compile(r"(?:[^\s,;:.]+\s+){0,12}?(?:not\s+|never\s+)?to\s+(?=\w)").match(text, pos, end)
+    # "the U.S. side", "the U.K." : dotted abbreviations belong to the addressee
+    m = re.compile(r"(?:(?:(?:[A-Z]\.){2,}|[^\s,;:.]+)\s+){0,12}?(?:not\s+|never\s+)?to\s+(?=\w)").match(text, pos, end)
     if not m:
         return None
     inner = text[pos : m.end()]

@@ -42,7 +42,13 @@ PORTFOLIO_WORDS = (
     "Economy", "Economic", "Commerce", "Development", "Interior", "Home", "Worldwide", "Regional",
     "Integration", "Overseas", "Culture", "Energy", "Agriculture", "Health", "Planning", "Public", "Security",
     "Industry", "National", "European", "Francophonie", "Immigration", "Tourism", "Diaspora", "Communities",
-    "State", "Nationals", "Abroad", "Reconciliation",
+    "State", "Nationals", "Abroad", "Reconciliation", "Europe",
+)
+# Where an envoy or a permanent representative is accredited: "Permanent Representative to the United Nations",
+# "Ambassador to the UN". Case-sensitive, so "minister to attend" is not a title.
+_ACCREDITATION = (
+    r"(?:\s+(?-i:to\s+(?:the\s+)?(?:United\s+Nations|UN|U\.N\.|African\s+Union|European\s+Union|ASEAN|WTO"
+    r"|Organization\s+of\s+American\s+States|(?:UN|United\s+Nations)\s+(?:Office\s+)?(?:in|at)\s+Geneva)))"
 )
 # Abbreviated titles used in Indian and Chinese house style.
 TITLE_ABBREVIATIONS = ("EAM", "FM", "PM")
@@ -53,7 +59,7 @@ _PORTFOLIO = (
 ).format(w="|".join(re.escape(w) for w in PORTFOLIO_WORDS))
 _MODIFIER = "|".join(re.escape(m) for m in OFFICE_MODIFIERS)
 _HEAD = "|".join(re.escape(h) for h in sorted(OFFICE_HEADS, key=len, reverse=True))
-_ONE_OFFICE = rf"(?:(?:{_MODIFIER})[\s-]+)*(?:{_HEAD})(?:\s+{_PORTFOLIO}){{0,2}}"
+_ONE_OFFICE = rf"(?:(?:{_MODIFIER})[\s-]+)*(?:{_HEAD})(?:\s+{_PORTFOLIO}){{0,2}}{_ACCREDITATION}?"
 _ABBREVIATION = "|".join(TITLE_ABBREVIATIONS)
 # Case-insensitive so that appositions ("Jeyhun Bayramov, foreign minister of Azerbaijan") match too;
 # the abbreviations are matched case-sensitively below.
