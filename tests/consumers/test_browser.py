@@ -32,7 +32,7 @@ LINKS_SCRIPT = """Array.from(document.querySelectorAll('a.ev-link')).map(a => {
 RESOURCES_SCRIPT = "performance.getEntriesByType('resource').map(e => e.name).concat([location.href])"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # session scope: decided before the (session) materialization starts
 def chromium() -> str:
     binary = chromium_binary()
     if binary is None:
