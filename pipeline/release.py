@@ -56,10 +56,16 @@ def publish_release(tables: dict[str, pl.DataFrame], data_root: Path, code_versi
         releases.mkdir(parents=True, exist_ok=True)
         remove_leftovers(data_root)
         release = _write_incoming(validated, staging, code_version)
+        if companions is not None:
+            for name, content in sorted(companions(staging, _current_release(data_root)).items()):
+                _write_synced(staging / Path(name).name, content)
         _install(staging, release)
         _point_curated_at(data_root, release)
     except DataRootNotWritable:
         shutil.rmtree(staging, ignore_errors=True)  # give the space back; the previous release was never touched
+        raise
+    except ReleaseBlocked:
+        shutil.rmtree(staging, ignore_errors=True)
         raise
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
