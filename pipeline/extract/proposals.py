@@ -672,6 +672,11 @@ def _counted_lists(scope: _Scope, sentence: tuple[int, int]) -> list[_Row]:
         # the count decides: "eight initiatives: supporting development, food security, …" mixes gerunds and nouns
         items = [span for a, b in _split_top(text, m.end(), obj_end, ";" if ";" in text[m.end():obj_end] else ",")
                  if (span := _trim(text, a, b))[1] > span[0]]
+        last_and = re.search(r"\s+and\s+", text[items[-1][0]:items[-1][1]]) if items else None
+        if len(items) == count - 1 and last_and:
+            # "…, green innovation and dialogue among civilizations": no comma before the last item
+            a, b = items.pop()
+            items += [_trim(text, a, a + last_and.start()), _trim(text, a + last_and.end(), b)]
     if len(items) != count:
         return []
     kind = ENUMERATION_NOUNS.get(m.group("noun").lower(), "proposal")

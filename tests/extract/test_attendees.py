@@ -108,3 +108,28 @@ def test_attendance_from_the_sentence_or_meeting_format() -> None:
 
 def test_no_meeting_no_attendees() -> None:
     assert find_attendees(DocumentContext("d", "Foreign Minister Ivan Petrov of Serbia spoke."), []) == []
+
+
+def test_people_commemorated_at_the_meeting_are_not_attendees() -> None:
+    text = ("Foreign Minister Ivan Petrov of Serbia chaired the meeting. The participants observed a minute of silence "
+            "in memory of Hungarian President Peter Szabo and Foreign Minister Karl Huber, who died last week.")
+    assert [r[0] for r in run(text)] == ["Ivan Petrov"]
+
+
+def test_an_encounter_earlier_in_the_day_is_another_meeting() -> None:
+    text = ("Foreign Minister Ivan Petrov of Serbia and Portuguese Foreign Minister Ana Lima held talks on Tuesday. "
+            "Earlier in the day, Lima met with Deputy Prime Minister Marko Jovic.")
+    assert [r[0] for r in run(text)] == ["Ivan Petrov", "Ana Lima"]
+
+
+def test_a_meeting_reported_from_the_same_day_still_keeps_its_participants() -> None:
+    # negative: "later" alone, without an encounter verb, does not exclude anyone
+    text = "Foreign Minister Ivan Petrov of Serbia chaired the meeting. Later, Petrov briefed the press on its results."
+    assert [r[0] for r in run(text)] == ["Ivan Petrov"]
+
+
+def test_ministers_and_senior_officials_of_listed_states_are_one_group() -> None:
+    text = ("Foreign Minister Ivan Petrov of Serbia chaired the meeting. Foreign ministers and senior officials of "
+            "Estonia, Latvia and Lithuania attended.")
+    rows = run(text)
+    assert [r[1] for r in rows if r[0] is None] == ["EST", "LVA", "LTU"]

@@ -80,3 +80,35 @@ def test_resolve_person_by_surname_full_name_and_description() -> None:
     assert resolve_person(ctx, [wang, petrov], "Mr. Ivan Petrov") is petrov
     assert resolve_person(ctx, [wang, petrov], "the Chinese foreign minister") is wang
     assert resolve_person(ctx, [wang, petrov], "the Japanese foreign minister") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("His Royal Highness Prince Karim bin Saad Al Harbi", "Karim bin Saad Al Harbi"),
+     ("Datuk Seri Aziz Rahman", "Aziz Rahman"), ("Tan Sri Lim Boon Keat", "Lim Boon Keat"),
+     ("Dato' Sri Nor Azman", "Nor Azman"),
+     # names that begin like an honorific keep it
+     ("Sheikh Hasina", "Sheikh Hasina"), ("Sri Mulyani Indrawati", "Sri Mulyani Indrawati")],
+)
+def test_royal_and_malaysian_styles_are_dropped(raw: str, clean: str) -> None:
+    assert clean_name(raw) == clean
+
+
+def test_a_building_named_after_someone_is_not_a_person() -> None:
+    text = "King Omar bin Tariq opened the summit at the King Faisal Tariq International Conference Center."
+    assert [p.name for p in find_people(DocumentContext("d", text))] == ["Omar bin Tariq"]
+
+
+def test_a_state_represented_by_an_office_holder_gives_the_country() -> None:
+    text = "Norway was represented by State Secretary for Foreign Affairs Ola Berg."
+    assert people(text) == [("Ola Berg", "NOR", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Chile's Permanent Representative to the United Nations Maria Soto spoke.", ("Maria Soto", "CHL", None)),
+     ("Peruvian Ambassador to the UN Jorge Ruiz said.", ("Jorge Ruiz", "PER", None)),
+     ("Danish Minister for Europe and Foreign Affairs Lars Holm attended.", ("Lars Holm", "DNK", None))],
+)
+def test_accreditation_and_europe_portfolios_are_part_of_the_title(text: str, expected: tuple) -> None:
+    assert people(text) == [expected]

@@ -300,3 +300,63 @@ def test_quoted_call_belongs_to_the_speaker_named_after_the_quote() -> None:
     assert [(r.text, r.proposer_name) for r in rows] == [
         ("the international community to provide more aid to the region", "Anna Kowalska"),
     ]
+
+
+def test_counted_list_of_mixed_gerunds_and_nouns_gives_one_row_per_counted_item() -> None:
+    rows = run(LEAD + "Wang proposed four major cooperation initiatives: supporting development, food security, "
+               "green innovation and dialogue among civilizations.")
+    assert [(r.ordinal, r.text) for r in rows] == [
+        (1, "supporting development"), (2, "food security"), (3, "green innovation"), (4, "dialogue among civilizations")]
+
+
+def test_counted_list_whose_items_do_not_add_up_gives_no_enumeration() -> None:
+    # negative: three items announced, two written
+    rows = run(LEAD + "Wang proposed three initiatives: food security and green innovation.")
+    assert all(r.ordinal is None for r in rows)
+
+
+def test_dotted_abbreviation_belongs_to_the_addressee() -> None:
+    rows = run(LEAD + "Kowalska urged the U.S. side to stop interfering in internal affairs, stop imposing sanctions, "
+               "and stop crossing red lines on sovereignty, security and development interests.")
+    assert texts(rows) == ["the U.S. side to stop interfering in internal affairs", "stop imposing sanctions",
+                           "stop crossing red lines on sovereignty, security and development interests"]
+
+
+def test_a_fronted_topic_phrase_is_not_the_subject() -> None:
+    rows = run(LEAD + "On the Ukraine question, Okafor said dialogue was essential, and asked the parties to "
+               "resume negotiations without delay.")
+    assert [(r.proposer_name, r.text) for r in rows] == [
+        ("Chidi Okafor", "the parties to resume negotiations without delay")]
+
+
+def test_a_second_named_subject_ends_the_first_item() -> None:
+    rows = run(LEAD + "Okafor called for speeding up the construction of the railway, and Foreign Minister Kowalska "
+               "proposed setting up a business council.")
+    assert [(r.proposer_name, r.text) for r in rows] == [
+        ("Chidi Okafor", "speeding up the construction of the railway"),
+        ("Anna Kowalska", "setting up a business council")]
+
+
+def test_while_clause_is_not_part_of_the_item() -> None:
+    rows = run(LEAD + "Kowalska urged the parties to end the war, while Okafor told the gathering it was a farce.")
+    assert texts(rows) == ["the parties to end the war"]
+
+
+def test_bare_and_between_two_predicates_stays_one_item() -> None:
+    # negative for the list rules: no comma list, one row (the gold convention for "to A and B")
+    rows = run(LEAD + "Okafor urged the members to stand by the refugees and protect their dignity.")
+    assert texts(rows) == ["the members to stand by the refugees and protect their dignity"]
+
+
+def test_a_given_name_used_alone_refers_to_its_speaker() -> None:
+    hasan = ("Mohamad Hasan", "MYS", "Foreign Minister", "participant")
+    rows = run("Foreign Minister Mohamad Hasan attended. Mohamad also called for closer cooperation on food security.",
+               people=(hasan, KOWALSKA))
+    assert [(r.proposer_name, r.text) for r in rows] == [("Mohamad Hasan", "closer cooperation on food security")]
+
+
+def test_every_office_of_a_compound_title_names_its_holder() -> None:
+    prince = ("Karim bin Saad", "SAU", "Crown Prince and Prime Minister", "chair")
+    rows = run("Crown Prince Karim bin Saad chaired the summit. In his speech, the Crown Prince said the summit "
+               "marked a new phase, and called for a deeper economic partnership.", people=(prince, WANG))
+    assert [(r.proposer_name, r.text) for r in rows] == [("Karim bin Saad", "a deeper economic partnership")]

@@ -71,3 +71,27 @@ def test_organisation_offices() -> None:
     assert organisation_code("the League of Arab States") == "LAS"
     assert is_organisation_office("Secretary-General")
     assert not is_organisation_office("Foreign Minister")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("Permanent Representative to the United Nations Zhang Jun", "Permanent Representative to the United Nations"),
+     ("Ambassador to the UN Linda Thomas-Greenfield", "Ambassador to the UN"),
+     ("Minister for Europe and Foreign Affairs Catherine Colonna", "Minister for Europe and Foreign Affairs"),
+     # negative: "to" + a verb is not an accreditation
+     ("the Foreign Minister to attend the talks", "Foreign Minister")],
+)
+def test_accreditation_belongs_to_the_title(text: str, title: str) -> None:
+    assert [text[s:e] for s, e in find_titles(text)] == [title]
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "expected"),
+    [("Mohammed bin Salman bin Abdulaziz Al Saud", dt.date(2022, 12, 9), ("SAU", None)),
+     ("Yoko Kamikawa", dt.date(2024, 7, 29), ("JPN", None)),
+     ("Linda Thomas-Greenfield", dt.date(2023, 4, 24), ("USA", None)),
+     ("Ngozi Okonjo-Iweala", dt.date(2024, 2, 12), (None, "WTO")),
+     ("Nobody Unknownson", dt.date(2024, 2, 12), (None, None))],
+)
+def test_holder_table_covers_leaders_and_envoys_of_the_genre(name: str, on: dt.date, expected: tuple) -> None:
+    assert person_country(name, on) == expected
