@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from pipeline.extract.model import TOPICS
 
@@ -69,10 +70,20 @@ TOPIC_PRIORITY = (
     "security", "development", "multilateralism",
 )
 
-_PATTERNS: dict[str, re.Pattern[str]] = {
-    topic: re.compile("|".join(r"(?<![a-z0-9])" + re.escape(k) for k in words))
-    for topic, words in TOPIC_KEYWORDS.items()
-}
+_TOPIC_ORDER = tuple(TOPIC_KEYWORDS)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(k) for k in words)
+
+
+# One pass finds every word start where some keyword begins; there one lookahead per topic captures that
+# topic's first keyword in list order (empty when none), so one scan serves all topics instead of one
+# regex per topic with a lookbehind in front of every alternative, which was ~20x slower.
+_KEYWORD_SCAN = re.compile(
+    r"(?<![a-z0-9])(?=" + _alternation(sorted({k for words in TOPIC_KEYWORDS.values() for k in words})) + ")"
+    + "".join("(?=(" + _alternation(TOPIC_KEYWORDS[topic]) + ")|)" for topic in _TOPIC_ORDER)
+)
 
 MAX_TOPICS = 2
 # A meeting about one crisis files its items under it too ("support Afghanistan's reconstruction" at a
@@ -83,9 +94,22 @@ THEME_MIN_SHARE = 0.25
 
 
 def topic_hits(text: str) -> dict[str, int]:
-    """How often each topic's keywords occur in `text`."""
+    """How often each topic's keywords occur in `text` (non-overlapping, at word starts).
+
+    >>> topic_hits("free trade, trade and tradition")["trade"]
+    2
+    """
     lowered = f" {text.lower()} "
-    return {topic: len(pattern.findall(lowered)) for topic, pattern in _PATTERNS.items()}
+    counts = dict.fromkeys(_TOPIC_ORDER, 0)
+    resume = dict.fromkeys(_TOPIC_ORDER, 0)
+    for match in _KEYWORD_SCAN.finditer(lowered):
+        start = match.start()
+        for topic, keyword in zip(_TOPIC_ORDER, match.groups()):
+            # matches of one topic do not overlap: "free trade" counts once, not again for its "trade"
+            if keyword is not None and start >= resume[topic]:
+                counts[topic] += 1
+                resume[topic] = start + len(keyword)
+    return counts
 
 
 def meeting_theme(text: str) -> str | None:
