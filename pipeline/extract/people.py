@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.extract.model import AttendeeMention, DocumentContext
 from pipeline.reference.countries import KIND_DEMONYM, KIND_NAME, KIND_POSSESSIVE, country_code, country_kind
@@ -339,13 +340,37 @@ def _mentions_led_by(text: str) -> list[Mention]:
     return found
 
 
-def _mentions_known(text: str, on: dt.date | None) -> list[Mention]:
-    """Full names the office-holder table knows, wherever they stand (headlines, subjects)."""
-    found = []
+_WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _known_forms_by_word() -> dict[str, list[tuple[int, str, re.Pattern[str]]]]:
+    """(table order, form, pattern) of every written form of every office holder, keyed by the form's first word.
+
+    A form can only match where its first word stands as a whole word of the text, so a document checks
+    the few forms whose first word it contains instead of a few hundred patterns. Forms that do not start
+    with a word character are filed under "" and always checked.
+    """
+    index: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
+    order = 0
     for holder in office_holders():
         for form in {holder.name, *holder.aliases}:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                found.append(Mention(match.start(), match.end(), name=form, name_span=(match.start(), match.end())))
+            first = _WORD_RUN.match(form)
+            index.setdefault(first.group() if first else "", []).append(
+                (order, form, re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")))
+            order += 1
+    return index
+
+
+def _mentions_known(text: str, on: dt.date | None) -> list[Mention]:
+    """Full names the office-holder table knows, wherever they stand (headlines, subjects)."""
+    index = _known_forms_by_word()
+    # table order, as a scan of the whole table would find them: of two overlapping forms the first is kept
+    entries = sorted(entry for word in {"", *_WORD_RUN.findall(text)} for entry in index.get(word, ()))
+    found = []
+    for _, form, pattern in entries:
+        for match in pattern.finditer(text):
+            found.append(Mention(match.start(), match.end(), name=form, name_span=(match.start(), match.end())))
     return found
 
 
