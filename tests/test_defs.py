@@ -15,9 +15,15 @@ def test_asset_keys_and_groups() -> None:
         "staging/documents": "text", "staging/segments": "text",
         "staging/document_extractions": "extraction",
         "staging/meetings": "curated", "staging/attendees": "curated", "staging/proposals": "curated",
-        "staging/evidence": "curated", "curated/release": "curated",
+        "staging/evidence": "curated", "curated/release": "curated", "review": "review",
     }
-    assert {k: v for k, v in groups.items() if k in expected} == expected
+    assert groups == expected
+
+
+def test_jobs_schedule_and_sensor() -> None:
+    assert {job.name for job in defs.jobs or []} >= {"refresh", "full_rebuild"}
+    assert [s.name for s in defs.schedules or []] == ["daily_refresh"]
+    assert [s.name for s in defs.sensors or []] == ["source_folder_sensor"]
 
 
 def test_blocking_checks_guard_the_release() -> None:
