@@ -31,6 +31,15 @@ ui: setup
 	$(BIN)/dagster dev -m pipeline.definitions -h 127.0.0.1 -p $${DAGSTER_PORT:-3000}
 
 ## regenerate docs/codebook.md from the schemas and decision rules (a test fails when it is stale)
+## coverage-guided fuzzing (atheris) of decoding and of the text functions, FUZZ_SECONDS each; crashes land in .fuzz/crashes/
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	@mkdir -p .fuzz/crashes
+	$(BIN)/python fuzz/seed_corpus.py .fuzz/decode
+	$(BIN)/python fuzz/seed_corpus.py .fuzz/text
+	$(BIN)/python fuzz/fuzz_decode.py -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=.fuzz/crashes/ .fuzz/decode
+	$(BIN)/python fuzz/fuzz_text.py -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -artifact_prefix=.fuzz/crashes/ .fuzz/text
+
 codebook: setup
 	$(BIN)/python -m pipeline.publish.codebook docs/codebook.md
 
