@@ -21,14 +21,13 @@ import polars as pl
 from pipeline.datapackage import file_sha256, package_descriptor, resource_descriptor
 from pipeline.lock import DataRootNotWritable, not_writable
 from pipeline.parquet import to_arrow, write_parquet_atomic
+from pipeline.schema_errors import summarize_failures
 from schemas import TABLES
 
 RELEASES_KEPT = 3
 INCOMING = ".incoming"
 TRASH_PREFIX = ".trash-"
 DESCRIPTOR_NAME = "datapackage.json"
-FAILURE_EXAMPLES = 3
-FAILURE_EXAMPLE_CHARS = 60
 
 
 # (incoming folder with the tables and datapackage.json, previous release folder or None) → more files for the
@@ -93,24 +92,6 @@ def validate_tables(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         raise ReleaseBlocked("release blocked, nothing was published (the last good release stays in curated/): "
                              + "; ".join(problems))
     return validated
-
-
-def summarize_failures(errors: pandera.errors.SchemaErrors) -> str:
-    """Which column failed which check how often, with a few shortened examples: never a whole text cell."""
-    cases = errors.failure_cases
-    if not isinstance(cases, pl.DataFrame):
-        cases = pl.from_pandas(cases)  # pragma: no cover - pandas backend
-    lines = []
-    grouped = cases.with_columns(pl.col("failure_case").cast(pl.String)).group_by("column", "check", maintain_order=True)
-    for (column, check), group in grouped:
-        examples = [_shorten(value) for value in group.get_column("failure_case").head(FAILURE_EXAMPLES).to_list()]
-        lines.append(f"column {column!s} failed {check!s} in {group.height} rows (e.g. {', '.join(examples)})")
-    return "; ".join(lines)
-
-
-def _shorten(value: object) -> str:
-    text = "null" if value is None else str(value).replace("\n", " ")
-    return repr(text if len(text) <= FAILURE_EXAMPLE_CHARS else text[:FAILURE_EXAMPLE_CHARS] + "…")
 
 
 def verify_release(folder: Path) -> list[str]:
