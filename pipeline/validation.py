@@ -6,6 +6,8 @@ import dagster as dg
 import pandera.polars as pa
 import polars as pl
 
+from pipeline.schema_errors import TableInvalid, summarize_failures
+
 PREVIEW_ROWS = 5
 PREVIEW_CHARS = 80
 
@@ -32,8 +34,11 @@ def preview_markdown(frame: pl.DataFrame) -> str:
 
 def validated_frame(frame: pl.DataFrame, schema: type[pa.DataFrameModel]) -> pl.DataFrame:
     """The frame checked (all failures collected) and coerced to the schema's column order and types."""
-    validated = schema.validate(frame.select(list(schema.to_schema().columns)), lazy=True)
-    return validated
+    try:
+        return schema.validate(frame.select(list(schema.to_schema().columns)), lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        # Pandera's own message quotes whole failing rows, i.e. whole articles; this one names columns and checks
+        raise TableInvalid(f"{schema.__name__}: {summarize_failures(errors)}") from None
 
 
 def validated_output(frame: pl.DataFrame, schema: type[pa.DataFrameModel], output_name: str = "result",
