@@ -293,3 +293,27 @@ def test_two_runs_at_once_never_interleave(tmp_path: Path) -> None:
         errors = [str(e.event_specific_data) for e in failed.all_events if e.event_type_value in ("RUN_FAILURE", "RESOURCE_INIT_FAILURE", "ENGINE_EVENT")]
         assert any("another run is writing to the data root" in e for e in errors)
     assert verify_release(data / "curated") == []
+
+
+RUN_PROGRAM = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[3]); "
+               "from reliability.support import run_graph; "
+               "print('started', flush=True); sys.exit(0 if run_graph(Path(sys.argv[1]), Path(sys.argv[2])).success else 1)")
+
+
+def test_whole_run_killed_at_random_points_then_rerun_gives_the_right_release(seeds_release: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    tests_root = str(Path(__file__).resolve().parents[1])
+    rng = random.Random(7)
+    for delay in (rng.uniform(2, 6), rng.uniform(6, 12)):  # import and ingest; text, extraction and publishing
+        child = subprocess.Popen([sys.executable, "-c", RUN_PROGRAM, str(SEEDS), str(data), tests_root],
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert child.stdout is not None and child.stdout.readline().strip() == "started"
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=60)
+        if (data / "curated").exists():
+            assert verify_release(data / "curated") == []
+    result = run_graph(SEEDS, data)
+    assert result.success and not failed_checks(result)
+    reference = {p.name: p.read_bytes() for p in [*(seeds_release / "curated").glob("*.parquet"), seeds_release / "curated" / "datapackage.json"]}
+    assert {name: (data / "curated" / name).read_bytes() for name in reference} == reference
