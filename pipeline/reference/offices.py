@@ -137,7 +137,19 @@ def fold(text: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Folded words of a person's name without suffixes: `name_tokens("Teodoro Locsin Jr.") == ["teodoro", "locsin"]`."""
-    return [w for w in re.findall(r"[a-z]+", fold(name)) if w not in NAME_SUFFIXES]
+    return list(_name_tokens(name))
+
+
+# Names recur across a corpus and every lookup compares one against the whole holder table: the folded
+# words and surname similarities are remembered instead of recomputed per comparison.
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[a-z]+", fold(name)) if w not in NAME_SUFFIXES)
+
+
+@lru_cache(maxsize=1 << 16)
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def same_person(a: str | None, b: str | None) -> bool:
@@ -148,10 +160,10 @@ def same_person(a: str | None, b: str | None) -> bool:
     """
     if not a or not b:
         return False
-    x, y = name_tokens(a), name_tokens(b)
+    x, y = _name_tokens(a), _name_tokens(b)
     if not x or not y:
         return False
-    if x[-1] != y[-1] and difflib.SequenceMatcher(None, x[-1], y[-1]).ratio() < 0.85:
+    if x[-1] != y[-1] and _similarity(x[-1], y[-1]) < 0.85:
         return False
     xf, yf = x[:-1], y[:-1]
     if not xf or not yf:
@@ -159,7 +171,7 @@ def same_person(a: str | None, b: str | None) -> bool:
     first = xf[0]
     return any(
         first == other or (len(first) == 1 and other.startswith(first)) or (len(other) == 1 and first.startswith(other))
-        or difflib.SequenceMatcher(None, first, other).ratio() >= 0.8
+        or _similarity(first, other) >= 0.8
         for other in yf
     )
 
@@ -254,11 +266,17 @@ def person_terms(name: str, on: dt.date | None = None) -> list[OfficeHolder]:
     >>> [t.country for t in person_terms("Sergei Lavrov", dt.date(2020, 5, 13))]
     ['RUS']
     """
-    return [
-        h for h in office_holders()
-        if h.holds_on(on) and any(same_person(candidate, name) for candidate in (h.name, *h.aliases))
-        and len(name_tokens(name)) >= 1
-    ]
+    return [h for h in _terms_of(name) if h.holds_on(on)]
+
+
+@lru_cache(maxsize=1 << 12)
+def _terms_of(name: str) -> tuple[OfficeHolder, ...]:
+    """Every term of the person `name` denotes, whatever the date (a scan of the table, remembered per name)."""
+    if not _name_tokens(name):
+        return ()
+    return tuple(
+        h for h in office_holders() if any(same_person(candidate, name) for candidate in (h.name, *h.aliases))
+    )
 
 
 def person_country(name: str, on: dt.date | None = None) -> tuple[str | None, str | None]:
