@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ftfy
 
@@ -80,6 +80,9 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){ORD}(?:\s+|-|\s+of\s+)(?P<mon>{MONTH})(?:,?\s+|-)(?P<y>{YEAR})(?!\d)", re.I),
     re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR})(?!\d)"),
 )
+# 26/07/2024: day-first in most outlets, month-first in US ones; read only when one reading is a valid date
+# (or both give the same day) -- an ambiguous 05/07/2024 needs the dateline to decide (`slash_date_readings`)
+SLASH_DATE_RE = re.compile(rf"(?<![\d/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})(?![\d/])")
 TIME_RE = re.compile(
     r"(?<![\d:])(?P<h>\d{1,2}):(?P<min>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?\s?m\.?)?"
     r"(?:\s*(?:IST|GMT|UTC|BJT|CST|MSK|PKT|ICT|WIB|JST|KST|EST|EDT|CET|CEST|GST|AST|local time)\b)?"
@@ -106,7 +109,32 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
                 continue
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), day))
+    for start, end, readings in slash_date_readings(text):
+        if len(readings) == 1 and not any(s < end and start < e for s, e, _ in found):
+            found.append((start, end, readings[0]))
     return sorted(found)
+
+
+def slash_date_readings(text: str) -> list[tuple[int, int, tuple[dt.date, ...]]]:
+    """Every DD/MM/YYYY or MM/DD/YYYY date with its valid readings (day-first first), in reading order.
+
+    Example: slash_date_readings("26/07/2024 06:41 PM") -> [(0, 10, (date(2024, 7, 26),))];
+    "05/07/2024" gives both 5 July and 7 May
+    """
+    out: list[tuple[int, int, tuple[dt.date, ...]]] = []
+    for match in SLASH_DATE_RE.finditer(text):
+        a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+        readings: list[dt.date] = []
+        for day, month in ((a, b), (b, a)):
+            try:
+                reading = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if reading not in readings:
+                readings.append(reading)
+        if readings:
+            out.append((match.start(), match.end(), tuple(readings)))
+    return out
 
 
 def find_time(text: str) -> dt.time | None:
@@ -341,6 +369,7 @@ def residual_words(line: str) -> int:
     rest = line
     for start, end, _ in reversed(find_dates(rest)):
         rest = rest[:start] + " " + rest[end:]
+    rest = SLASH_DATE_RE.sub(" ", rest)
     rest = TIME_RE.sub(" ", rest)
     rest = RELATIVE_AGE_RE.sub(" ", rest)
     rest = WEEKDAY_RE.sub(" ", rest)
@@ -357,7 +386,7 @@ def is_time_stamp(line: str) -> bool:
     """
     if len(line) > 160 or (SENTENCE_END_RE.search(line) and not re.search(r"[ap]\.m\.$", line, re.I)):
         return False
-    if not (find_dates(line) or TIME_RE.search(line) or RELATIVE_AGE_RE.search(line)):
+    if not (find_dates(line) or SLASH_DATE_RE.search(line) or TIME_RE.search(line) or RELATIVE_AGE_RE.search(line)):
         return False
     return residual_words(line) <= 3
 
@@ -499,17 +528,27 @@ def is_masthead(line: str) -> bool:
 # ---------------------------------------------------------------------------------------------------
 
 PLACE = r"(?:[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|of|la|el|al|es|du|di|da|do|and)){0,4})"
-DATE_PART = rf"(?:,\s*(?:[A-Z][\w'’]*\.?\s+\d{{1,2}}{ORD}|\d{{1,2}}{ORD}\s+[A-Z][a-z]+\.?|\d{{4}}|[A-Z][a-z]+\.?\s+\d{{4}}))"
+# Gulf agencies (SPA, WAM, KUNA, QNA) put the Hijri date before the Gregorian one: "Riyadh, Jumada Al-Awwal 15,
+# 1444, December 9, 2022, SPA --"; several Hijri month names are two words
+HIJRI_MONTH = (
+    r"(?i:muharram|safar|rajab|sha[’']?ban|ramadh?an|shawwal"
+    r"|(?:rabi[’']?|jumad[ae])(?:[ -](?:al|ul|el))?[ -](?:awwal|awal|ula|oula|thani|thania|sani|akhir|akhirah|akhira|akhar)"
+    r"|dhu[’']?l?[ -]?(?:al[ -])?(?:qa[’']?dah|qi[’']?dah|qa[’']?da|hijjah|hijja)|zul[ -]?(?:qadah|hijjah))"
+)
+DATE_PART = (
+    rf"(?:,\s*(?:(?:{HIJRI_MONTH}\s+\d{{1,2}}{ORD}|\d{{1,2}}{ORD}\s+{HIJRI_MONTH})(?:,?\s+\d{{4}}(?:\s*A\.?H\.?)?)?|[A-Z][\w'’]*\.?\s+\d{{1,2}}{ORD}"
+    rf"|\d{{1,2}}{ORD}\s+[A-Z][a-z]+\.?|\d{{4}}(?:\s*A\.?H\.?)?|[A-Z][a-z]+\.?\s+\d{{4}}))"
+)
 DATELINE_RE = re.compile(
     rf"^(?P<dateline>"
-    rf"(?P<place>{PLACE})?(?P<date>{DATE_PART}{{0,4}})"
+    rf"(?P<place>{PLACE})?(?P<date>{DATE_PART}{{0,5}})"
     rf"(?:\s*\((?P<agency>[^()\n]{{2,60}})\)|,?\s+(?P<agency2>[A-Z]{{2,6}}))?"
     rf")\s*(?P<sep>--?|–|—|:)(?=\s|$)"
 )
 # words that open stamp lines the way a place opens a dateline
 NOT_A_PLACE_RE = re.compile(rf"(?:{WEEKDAY_RE.pattern}|{MONTH}|{STAMP_LABEL_RE.pattern}|home|news|photo|video|file)", re.I)
 DATELINE_NO_SEP_RE = re.compile(
-    rf"^(?P<dateline>(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}){DATE_PART}{{0,4}}"
+    rf"^(?P<dateline>(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}){DATE_PART}{{0,5}}"
     rf"\s*\((?P<agency>[^()\n]{{2,60}})\))\s+(?=[A-Z\"'])"
 )
 
@@ -622,6 +661,8 @@ class _Found:
     stamps: list[dt.datetime]
     tail_stamps: list[dt.datetime]
     publishers: list[tuple[int, str]]  # (priority, canonical); lower wins
+    # stamps whose DD/MM vs MM/DD order only the dateline can settle: every reading, with its clock time
+    ambiguous: list[dt.datetime] = field(default_factory=list)
 
 
 def _note_publisher(found: _Found, line: str, priority: int) -> None:
@@ -688,6 +729,8 @@ def clean_document(text: str) -> CleanedDocument:
             stamp = stamp_datetime(line)
             if stamp is not None:
                 found.stamps.append(stamp)
+            else:
+                found.ambiguous.extend(_stamp_readings(line))
         _note_publisher(found, line, 1 if line.lower().startswith("source") else 3)
 
     title_index = _choose_title(candidates)
@@ -756,6 +799,8 @@ def clean_document(text: str) -> CleanedDocument:
             dated = find_dates(dateline)
             if dated and not found.stamps:
                 found.stamps.append(dt.datetime.combine(dated[0][2], dt.time(0, 0)))
+            if not found.stamps and found.ambiguous:
+                found.stamps.extend(_readings_matching_dateline(found.ambiguous, dateline))
             break
 
     paragraphs = [line for _, line in head_lines] + body
@@ -768,6 +813,36 @@ def clean_document(text: str) -> CleanedDocument:
         published_at=published[0] if published else None,
         dateline=dateline,
     )
+
+
+DATELINE_DAY_RE = re.compile(rf"\b(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}}){ORD}\b|\b(?P<d2>\d{{1,2}}){ORD}\s+(?P<mon2>{MONTH})(?![a-z])", re.I)
+
+
+def _stamp_readings(line: str) -> list[dt.datetime]:
+    """Every reading of an ambiguous DD/MM/YYYY stamp, with the line's clock time."""
+    clock = find_time(line) or dt.time(0, 0)
+    return [dt.datetime.combine(day, clock) for _, _, readings in slash_date_readings(line)[:1] for day in readings]
+
+
+def _readings_matching_dateline(readings: list[dt.datetime], dateline: str) -> list[dt.datetime]:
+    """The stamp reading the dateline's day confirms ("05/07/2024" under "VIENTIANE, July 5" is 5 July), else none.
+
+    A stamp may run a day ahead of the dateline (filed late in another time zone), so one day either way counts.
+    """
+    match = DATELINE_DAY_RE.search(dateline)
+    if match is None:
+        return []
+    month = MONTHS.get((match.group("mon") or match.group("mon2")).lower().rstrip("."), 0)
+    day = int(match.group("d") or match.group("d2"))
+    fitting = []
+    for reading in readings:
+        try:
+            written = dt.date(reading.year, month, day)
+        except ValueError:
+            continue
+        if abs((reading.date() - written).days) <= 1:
+            fitting.append(reading)
+    return fitting[:1] if len(fitting) == 1 else []
 
 
 def _is_event_box(lines: list[str], index: int, stop: int) -> bool:

@@ -133,6 +133,9 @@ def test_bylines_and_credits(line: str, expected: bool) -> None:
         ("NEW DELHI, MARCH 4, 2022 22:10 IST", True),
         ("Regular Press Conference of the Foreign Ministry Spokesperson on March 4, 2022", False),
         ("Wang Yi held talks with Lavrov on March 4, 2022.", False),
+        ("26/07/2024 06:41 PM", True),
+        ("05/07/2024", True),
+        ("The ministers met on 26/07/2024 in Vientiane to review the plan.", False),
     ],
 )
 def test_time_stamps(line: str, expected: bool) -> None:
@@ -231,6 +234,10 @@ def test_mastheads(line: str, expected: bool) -> None:
         ("(ECNS) -- Vice Foreign Minister", "(ECNS)"),
         ("JAKARTA – Foreign ministers of ASEAN", "JAKARTA"),
         ("TOKYO (Kyodo) Japan and China agreed", "TOKYO (Kyodo)"),
+        ("Riyadh, Jumada Al-Awwal 15, 1444, December 9, 2022, SPA -- His Royal Highness",
+         "Riyadh, Jumada Al-Awwal 15, 1444, December 9, 2022, SPA"),
+        ("Jeddah, Rabi al-Thani 12, 1445, October 27, 2023, SPA -- The Cabinet", "Jeddah, Rabi al-Thani 12, 1445, October 27, 2023, SPA"),
+        ("Makkah, 1 Ramadan 1445 AH, March 11, 2024 (SPA) -- The", "Makkah, 1 Ramadan 1445 AH, March 11, 2024 (SPA)"),
     ],
 )
 def test_datelines_are_found(paragraph: str, dateline: str) -> None:
@@ -263,6 +270,11 @@ def test_lines_that_are_not_datelines(paragraph: str) -> None:
         ("Thu 18th March 2021", [dt.date(2021, 3, 18)]),
         ("2022/8/6 and 2021-05-08", [dt.date(2022, 8, 6), dt.date(2021, 5, 8)]),
         ("18.03.2021", [dt.date(2021, 3, 18)]),
+        ("26/07/2024 06:41 PM", [dt.date(2024, 7, 26)]),   # day-first: 26 is no month
+        ("07/26/2024", [dt.date(2024, 7, 26)]),            # month-first: 26 is no month either way round
+        ("05/05/2024", [dt.date(2024, 5, 5)]),             # both readings agree
+        ("05/07/2024", []),                                # 5 July or 7 May: not read on its own
+        ("31/02/2024", []),
         ("BEIJING, Dec. 17 (Xinhua)", []),
         ("2021-02-30", []),
     ],
@@ -525,6 +537,42 @@ def test_bare_byline_and_place_under_the_headline_are_dropped() -> None:
     assert cleaned.clean_text == ("India, Japan hold dialogue in Tokyo\n\n"
                                   "External Affairs Minister S. Jaishankar held talks in Tokyo on Thursday.")
     assert cleaned.published_at == dt.datetime(2022, 9, 8, 22, 10)
+
+
+HIJRI_DATELINE_PAGE = ("SPA - Saudi Press Agency\n\nCrown Prince chairs Riyadh summit\n\n"
+                       "Riyadh, Jumada Al-Awwal 15, 1444, December 9, 2022, SPA -- The Crown Prince chaired the summit today.")
+
+
+def test_a_hijri_date_before_the_gregorian_one_keeps_the_dateline_and_its_date() -> None:
+    cleaned = clean_document(HIJRI_DATELINE_PAGE)
+    assert cleaned.published_at == dt.datetime(2022, 12, 9)
+    assert cleaned.dateline == "Riyadh, Jumada Al-Awwal 15, 1444, December 9, 2022, SPA"
+
+
+def test_a_hijri_date_alone_gives_no_publication_date() -> None:
+    page = HIJRI_DATELINE_PAGE.replace(", December 9, 2022", "")
+    assert clean_document(page).published_at is None
+
+
+SLASH_STAMP_PAGE = ("BERNAMA\nMalaysia urges Russia to back ASEAN peace plan\n\n{stamp}\n\n"
+                    "VIENTIANE, {dateline} (Bernama) -- Malaysia today urged Russia to support the plan.")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "dateline", "published"),
+    [
+        ("26/07/2024 06:41 PM", "July 26", dt.datetime(2024, 7, 26, 18, 41)),  # unambiguous day-first
+        ("05/07/2024 06:41 PM", "July 5", dt.datetime(2024, 7, 5, 18, 41)),    # the dateline settles the order
+        ("07/05/2024 06:41 PM", "July 5", dt.datetime(2024, 7, 5, 18, 41)),    # month-first outlet
+        ("05/07/2024 06:41 PM", "July 9", None),                                # neither reading fits: no guess
+    ],
+)
+def test_a_slash_date_stamp_under_the_headline_is_the_publication_time(
+    stamp: str, dateline: str, published: dt.datetime | None,
+) -> None:
+    cleaned = clean_document(SLASH_STAMP_PAGE.format(stamp=stamp, dateline=dateline))
+    assert cleaned.published_at == published
+    assert stamp not in cleaned.clean_text
 
 
 def test_a_numeric_date_line_is_a_stamp_not_a_release_id() -> None:
