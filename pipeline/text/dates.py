@@ -61,6 +61,11 @@ STRONG_YEAR_PATTERNS = (
     re.compile(r"\bthis year,? (?P<y>(?:19|20)\d\d)\b"),
 )
 YEAR_PATTERN = re.compile(r"(?<![\w/-])(?P<y>(?:19|20)\d\d)(?![\w/])")
+# "the Plan of Action for 2021-2025", "from 2016 to 2020", "the 2023/24 session": a span of years names a
+# programme's period, never the year the report is written in
+YEAR_RANGE_PATTERN = re.compile(
+    r"(?<![\w/-])(?:19|20)\d\d\s*(?:[-–—/]|\bto\b|\buntil\b|\bthrough\b)\s*(?:(?:19|20)?\d\d)(?![\w/])"
+)
 DATELINE_PREFIX = re.compile(r"[ \t]*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3},[ \t]+")
 
 
@@ -208,6 +213,9 @@ def infer_year(text: str, hint: tuple[int, int, int] | None = None) -> int | Non
     2020
     """
     scores: Counter[int] = Counter()
+    # a range's years only stand in when the dateline's weekday confirms one ("plan for 2020-2022" + "on Monday")
+    ranged = {int(y) for m in YEAR_RANGE_PATTERN.finditer(text) for y in re.findall(r"(?:19|20)\d\d", m.group(0))}
+    text = YEAR_RANGE_PATTERN.sub(lambda m: " " * len(m.group(0)), text)
     for mention in find_date_mentions(text):
         if mention.kind == "full":
             scores[mention.year] += 2
@@ -218,13 +226,13 @@ def infer_year(text: str, hint: tuple[int, int, int] | None = None) -> int | Non
         year = int(match.group("y"))
         if YEAR_MIN <= year <= YEAR_MAX:
             scores[year] += 1
-    if not scores:
-        return None
     if hint is not None:
         month, day, weekday = hint
-        fitting = [y for y in scores if (d := _valid(y, month, day)) and d.weekday() == weekday]
+        fitting = [y for y in set(scores) | ranged if (d := _valid(y, month, day)) and d.weekday() == weekday]
         if fitting:
             return max(fitting, key=lambda y: (scores[y], y))
+    if not scores:
+        return None
     return max(scores, key=lambda y: (scores[y], y))
 
 

@@ -116,6 +116,22 @@ def test_year_is_inferred_from_the_text(text: str, expected: int | None) -> None
     assert infer_year(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conference reviewed the Comprehensive Plan of Action for 2021-2025.",
+        "The ministers reviewed the plan for 2016 to 2020 and its successor.",
+        "The council adopted its programme for 2023–2027.",
+    ],
+)
+def test_a_year_range_never_supplies_the_year(text: str) -> None:
+    assert infer_year(text) is None
+
+
+def test_a_year_range_does_not_outvote_a_single_year() -> None:
+    assert infer_year("The Plan of Action for 2021-2025 was reviewed; in 2024 the ministers met twice.") == 2024
+
+
 def test_weekday_picks_the_year_among_candidates() -> None:
     text = "Amman, July 6 (Agency) -- The ministers on Monday adopted the plan for 2020-2022; the forum began in 2004."
     assert document_anchor(text) == D(2020, 7, 6)  # 6 July 2020 was a Monday, 2022 and 2004 were not
