@@ -30,6 +30,10 @@ test: setup
 ui: setup
 	$(BIN)/dagster dev -m pipeline.definitions -h 127.0.0.1 -p $${DAGSTER_PORT:-3000}
 
+## benchmark (1k and 10k synthetic documents; BENCH_LARGE=1 adds 100k): benchmarks/results.json and throughput.png
+bench: setup
+	$(BIN)/python -m benchmarks.run $(if $(BENCH_LARGE),--large)
+
 ## regenerate docs/codebook.md from the schemas and decision rules (a test fails when it is stale)
 ## coverage-guided fuzzing (atheris) of decoding and of the text functions, FUZZ_SECONDS each; crashes land in .fuzz/crashes/
 FUZZ_SECONDS ?= 60

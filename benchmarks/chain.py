@@ -1,0 +1,83 @@
+"""The whole pipeline outside Dagster, one timed step per stage.
+
+The steps call the same pure functions the assets call, in the same order, and write the same staging
+and curated files; `tests/benchmarks/test_chain.py` checks that the curated tables equal those of a
+Dagster materialization, so the benchmark cannot drift from what `make run` does.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import polars as pl
+
+from pipeline.extract.merge import merge_extractions
+from pipeline.extract.serialize import extraction_from_json
+from pipeline.incremental import code_fingerprint
+from pipeline.ingest import DEFAULT_MAX_FILE_BYTES, accepted_sources, rejected_rows, scan_sources
+from pipeline.parquet import CODE_METADATA_KEY, to_arrow, write_parquet_atomic
+from pipeline.release import publish_release
+from pipeline.stages import (DOCUMENT_DTYPES, EXTRACTION_DTYPES, SEGMENT_DTYPES, clean_documents, extract_documents,
+                             run_batched, segment_documents)
+from schemas import TABLES, polars_dtypes
+
+STAGES = ("ingest", "cleaning", "segmentation", "extraction", "merging", "validation", "parquet")
+MERGED_TABLES = ("meetings", "attendees", "proposals", "evidence")
+
+
+class StageTimer:
+    """Wall-clock seconds per named stage."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+
+def validated(frame: pl.DataFrame, table: str) -> pl.DataFrame:
+    """The frame after its contract schema's validation, as the assets validate it."""
+    from pipeline.validation import validated_frame
+
+    return validated_frame(frame, TABLES[table])
+
+
+def run_chain(source_dir: Path, data_root: Path, workers: int) -> tuple[dict[str, float], dict[str, int]]:
+    """Build the dataset of `source_dir` into `data_root` from scratch; returns seconds per stage and row counts."""
+    timer = StageTimer()
+    with timer.stage("ingest"):
+        manifest = scan_sources(source_dir, DEFAULT_MAX_FILE_BYTES, None)
+        sources = accepted_sources(manifest)
+        rejected = rejected_rows(manifest)
+    with timer.stage("cleaning"):
+        documents = run_batched(clean_documents, sources, workers, DOCUMENT_DTYPES)
+        documents = documents.drop("source_path").join(sources.select("doc_id", "source_path"), on="doc_id")
+    with timer.stage("segmentation"):
+        segments = run_batched(segment_documents, documents.select("doc_id", "clean_text"), workers, SEGMENT_DTYPES)
+    with timer.stage("extraction"):
+        extractions = run_batched(extract_documents, documents, workers, EXTRACTION_DTYPES)
+    with timer.stage("merging"):
+        parsed = [extraction_from_json(payload) for payload in extractions.get_column("payload").to_list()]
+        merged = merge_extractions(parsed, dict(documents.select("doc_id", "clean_text").iter_rows()))
+        tables = {name: pl.DataFrame(merged.get(name, []), schema=polars_dtypes(name)) for name in MERGED_TABLES}
+    with timer.stage("validation"):
+        tables = {name: validated(frame, name) for name, frame in tables.items()}
+        tables["documents"] = validated(documents, "documents")
+        tables["segments"] = validated(segments, "segments")
+        tables["rejected_documents"] = validated(rejected, "rejected_documents")
+    with timer.stage("parquet"):
+        staging = {"source_files": manifest, "document_extractions": extractions, **tables}
+        fingerprint = {CODE_METADATA_KEY: code_fingerprint().encode()}
+        for name, frame in staging.items():
+            write_parquet_atomic(to_arrow(frame, name), data_root / "staging" / f"{name}.parquet", fingerprint)
+        publish_release(tables, data_root, code_fingerprint())
+    counts = {name: frame.height for name, frame in tables.items()}
+    return timer.seconds, counts
