@@ -19,6 +19,10 @@ from pipeline.reference.organisations import canonical, find_organisations, full
         ("the Shanghai Cooperation Organisation", "SCO"),
         ("the Organization of Islamic Cooperation", "OIC"),
         ("between China and the Pacific Island countries", "China-PIC"),
+        ("the first Riyadh Arab-China Summit for Cooperation and Development", "China-Arab States Summit"),
+        ("the second China-Arab States Summit in 2026", "China-Arab States Summit"),
+        ("the ASEAN-Russia Post Ministerial Conference", "ASEAN-Russia"),
+        ("the Japan-ASEAN commemorative summit", "ASEAN-Japan"),
     ],
 )
 def test_aliases_find_the_canonical_body(text: str, short: str) -> None:
@@ -37,7 +41,19 @@ def test_hyphenated_compounds_do_not_match_a_body() -> None:
     assert find_organisations("the UN-centered international system") == []
 
 
+def test_a_summit_series_leaves_the_word_summit_to_the_meeting_name() -> None:
+    text = "chaired the first Riyadh Arab-China Summit for Cooperation and Development"
+    (start, end, short), = find_organisations(text)
+    assert (text[start:end], short) == ("Arab-China", "China-Arab States Summit")
+
+
+def test_china_arab_friendship_and_the_forum_are_not_the_summit() -> None:
+    found = [s for _, _, s in find_organisations("China-Arab friendship and the China-Arab States Cooperation Forum")]
+    assert found == ["CASCF"]
+
+
 def test_mechanisms_file_meetings_under_their_parent() -> None:
+    assert meeting_organisation("ASEAN-Russia") == "ASEAN"
     assert meeting_organisation("ARF") == "ASEAN"
     assert meeting_organisation("UNSC") == "UN"
     assert meeting_organisation("SCO") == "SCO"
@@ -63,6 +79,12 @@ def test_names() -> None:
 def test_members_on_a_date(org: str, day: dt.date, present: str, absent: str) -> None:
     members = member_states(org, day)
     assert present in members and absent not in members
+
+
+def test_summit_series_members_join_at_the_first_summit() -> None:
+    assert member_states("China-Arab States Summit", dt.date(2021, 1, 1)) == []
+    members = member_states("China-Arab States Summit", dt.date(2024, 6, 1))
+    assert "CHN" in members and "SAU" in members and len(members) == 23
 
 
 def test_suspension_and_return() -> None:
