@@ -29,7 +29,7 @@ from pipeline.text.dates import DateMention, document_anchor, find_date_mentions
 
 MEETING_HEAD = re.compile(
     r"(?<![\w-])(?P<head>(?i:video[- ]?conference|videoconference|meeting|conference|session|summit|talks|dialogue|"
-    r"open debate|debate|consultations|gathering))(?![\w-])"
+    r"open debate|debate|consultations|gathering)|PMC)(?![\w-])"
 )
 # words that may stand between the determiner and the head of a meeting's name
 NP_MODIFIERS = {
@@ -55,6 +55,13 @@ NOT_MEETINGS = re.compile(
 FUTURE_BEFORE = re.compile(
     r"(?i)\b(?:will|shall|would|is to|are to|is due to|are due to|plans? to|planned|is scheduled to|are scheduled to|"
     r"scheduled|upcoming|forthcoming|next|ready to|expected to|preparations? for|invited to|set to)\b[^.;]*$"
+    # what the sides agreed to launch, hold or set up is a future item, never the meeting reported; the venue
+    # of the agreement ("agreed to keep up the momentum at the fifth ... Meeting") is not the object
+    r"|\b(?:agreed|agree|decided|decide|resolved|pledged|vowed|proposed|announced|plan|plans) (?:to|on)\b"
+    r"(?:[^.;]*\b(?:to|and))?\s+(?:\w+ly\s+)?"
+    r"(?:launch|launching|hold|holding|establish|establishing|set up|setting up|create|creating|convene|convening|host|"
+    r"hosting|institutionali[sz]e|start|starting|organi[sz]e|organi[sz]ing|resume|resuming)\s+(?:[\w'’-]+\s+){0,3}$"
+    r"|\b(?:support|help|assist)\w*\s+[^.;]{0,40}\bin hosting\s+$"
 )
 FUTURE_AFTER = re.compile(r"(?i)^[^.;]{0,80}?\b(?:to be (?:held|hosted|convened|chaired)|will be (?:held|hosted|convened)|is planned|later this|next (?:year|month|week))\b")
 PURPOSE_BEFORE = re.compile(
@@ -88,10 +95,15 @@ REPORTING_VERBS = re.compile(
 )
 VIRTUAL_CUES = re.compile(
     r"(?i)\b(?:via video(?: link| conference|conference)?|by video(?: link| conference|conference)?|video[- ]?conferenc\w*|"
-    r"videoconferenc\w*|virtual(?:ly)?|online|through video(?: link| conferencing)?|video link)\b"
+    r"videoconferenc\w*|virtual(?:ly)?|through video(?: link| conferencing)?|video link)\b"
+    # "online" alone is a topic ("online gambling", "online scams"); it is a format only after a meeting verb
+    # or before a meeting noun
+    r"|(?i:\b(?:held|met|meet|meets|convened|gathered|conducted|took place|taking place|joined|participated|"
+    r"attended|spoke|connected) online\b|\bonline (?:meeting|conference|video|summit|session|format|dialogue|"
+    r"talks|consultations?|platform|link)\b)"
 )
 PARTIAL_VIRTUAL = re.compile(
-    r"(?i)\b(?:joined|addressed|took part|participated|followed|spoke|attended)\b[^.;]{0,60}\b(?:(?:via|by|through) video|online)\b"
+    r"(?i)\b(?:joined|addressed|took part|participated|followed|spoke|attended)\b[^.;]{0,60}\b(?:(?:via|by|through) video|online(?! [a-z]))\b"
     r"|\bfollowed the proceedings online\b|\bvideo address\b|\bwhile [^.;]{0,80}\b(?:joined|took part)\b[^.;]{0,40}\b(?:video|online)"
 )
 FORMAT_BACKGROUND = re.compile(r"(?i)\b(?:last met|since|following|previously|earlier|had been|had met|last (?:year|month|week)|will|would)\b")
@@ -99,8 +111,9 @@ IN_PERSON_CUES = re.compile(r"(?i)\bin[- ]person\b|\bface[- ]to[- ]face\b|\bsat 
 MULTI_DAY = re.compile(r"(?i)\b(?:ended|closed|concluded|wrapped up)\b[^.;]{0,80}\bafter (?P<n>two|three|four|five|\d) days\b")
 DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 CHAIR_VERBS = r"(?:co-chaired|chaired|presided over|hosted and chaired|hosted|co-hosted)"
-CHAIR_PASSIVE = re.compile(r"(?i)\b(?:was|were|being|is)\s+(?:jointly\s+)?" + CHAIR_VERBS + r"\s+by\s+(?P<who>[^.;]{3,160})")
-CHAIR_ACTIVE = re.compile(r"\b(?P<verb>" + CHAIR_VERBS + r"|(?:while|when) (?:co-)?chairing|(?:while|when) presiding over)\b(?P<obj>[^.;]{0,80})")
+# "was chaired by X", and the participle ", presided over by X, whose country holds the presidency"
+CHAIR_PASSIVE = re.compile(r"(?i)(?:\b(?:was|were|being|is)\s+|,\s*|\b)(?:jointly\s+)?" + CHAIR_VERBS + r"\s+by\s+(?P<who>[^.;]{3,160})")
+CHAIR_ACTIVE = re.compile(r"\b(?P<verb>" + CHAIR_VERBS + r"|(?:while|when) (?:co-)?chairing|(?:while|when) presiding over)\b(?!\s+by\b)(?P<obj>[^.;]{0,80})")
 CHAIR_WHO = re.compile(r"(?P<name>[A-Z][^,;]{2,60}),\s+who\s+(?:[^.;]{0,120}?\s)?(?:presided over|chaired|co-chaired|hosted|received the)\b")
 CHAIR_FIELD = re.compile(r"(?m)^(?:Chair|Chaired by|Host)\s*:\s*(?P<who>[^\n]+)$")
 NOT_CHAIRED_OBJECTS = re.compile(r"(?i)^\s*(?:a |the )?(?:welcome )?(?:reception|banquet|dinner|luncheon|press conference|news conference|ceremony)")
@@ -129,16 +142,24 @@ OUTCOME_HEADS = (
     r"(?:joint |co-chairs['’] |chairman['’]s |chair['’]s |presidential |media |press |ministerial |final )?"
     r"(?:statements?|declarations?|communiqu[eé]s?|communiques?|action plans?|plans? of action|action execution plans?|"
     r"memorand(?:um|a) of understanding|initiative|strategic plan|press release|joint press release|resolution|work plan|"
-    r"roadmap|road map|agreement|programme|program|plan)"
+    r"roadmap|road map|agreement|programme|program|plan|"
+    # a chair's summary when no communique is agreed (G20), an SCO "information message" on the results
+    r"summary|outcome documents?|information message)"
 )
 OUTCOME_VERBS = re.compile(
-    r"(?i)\b(?P<verb>adopted|issued|released|signed|passed|approved|endorsed|published|the adoption of)\b\s+(?P<obj>[^.;]{3,300})"
+    r"(?i)\b(?P<verb>adopted|issued|released|signed|passed|approved|endorsed|published|the adoption of|"
+    r"(?:concluded|ended|closed) with)\b\s+(?P<obj>[^.;]{3,300})"
 )
-OUTCOME_VERB_ONLY = re.compile(r"(?i)\b(?:adopted|issued|released|signed|passed|approved|endorsed|published|the adoption of)\b")
+OUTCOME_VERB_ONLY = re.compile(
+    r"(?i)\b(?:adopted|issued|released|signed|passed|approved|endorsed|published|the adoption of|(?:concluded|ended|closed) with)\b"
+)
 OUTCOME_PASSIVE = re.compile(
     r"(?P<obj>\b(?:A|An|The|a|an|the)\s+[^.;]{3,200}?)\s+(?:was|were)\s+(?:also\s+|unanimously\s+)?(?:adopted|issued|released|signed|passed|approved)\b"
 )
-OUTCOME_IN = re.compile(r"\b(?:In|in) (?:their|the|its) (?P<obj>(?:joint statement|Joint Statement|declaration|Declaration|communiqu[eé]))\b")
+OUTCOME_IN = re.compile(
+    r"\b(?:In|in) (?:their|the|its|a|an) (?P<obj>(?:joint statement|Joint Statement|declaration|Declaration|communiqu[eé]))\b"
+    r"(?! (?:of|by|from) (?:the )?(?:last|previous|earlier))"
+)
 OUTCOME_HEAD_RE = re.compile(r"(?i)\b" + OUTCOME_HEADS + r"\b")
 LEVEL_RULES = (
     ("vice_ministerial", re.compile(r"(?i)\b(?:vice[- ](?:foreign )?minister|deputy (?:foreign )?minister|deputy secretary of state|vice[- ]ministerial)")),
@@ -333,8 +354,8 @@ def _find_candidates(
             head = match.group("head").lower()
             if any(s <= match.start() < e for s, e, _ in orgs):
                 continue  # "Conference on Interaction ...", "East Asia Summit" name a body, not a meeting
-            if head in ("meeting", "conference", "session") and re.match(r"\s+mechanism", text[match.end():]):
-                continue
+            if re.match(r"\s+(?:mechanisms?|partners?|partnerships?|relations|process|platform)\b", text[match.end():]):
+                continue  # "a dialogue partner", "the meeting mechanism": the head word modifies another noun
             start, indefinite = _np_start(text, sent[0], match.start())
             end = _np_end(text, match.end(), sent[1], orgs)
             np_lower = text[start:match.start()].lower()
@@ -694,7 +715,8 @@ def _outcomes(scope_text: str, offset: int) -> list[tuple[str, int, int]]:
 def _split_outcomes(obj: str, offset: int) -> list[tuple[str, int, int]]:
     """'the Amman Declaration, the Action Plan ..., and a joint statement of China and the Arab states on ...' → items."""
     # stop at the clause that follows the object list
-    cut = re.search(r"(?i),\s*(?:which|saying|and said|where|while|after|as|covering)\b|\s(?:after|at the end of|following|to mark|covering)\b|\s+and,?\s+(?:[a-z]+ed|said|urged|called)\b|\s+and,", obj)
+    cut = re.search(r"(?i),\s*(?:(?:in|under|by|through|with) which|which|whereby|saying|and said|where|while|after|as|covering)\b"
+                    r"|\s(?:after|at the end of|following|to mark|covering|rather than|instead of)\b|\s+and,?\s+(?:[a-z]+ed|said|urged|called)\b|\s+and,", obj)
     if cut:
         obj = obj[:cut.start()]
     pieces: list[tuple[int, int]] = []
