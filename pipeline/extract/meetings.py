@@ -21,9 +21,11 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.model import DocumentContext, MeetingMention, Span
+from pipeline.extract.people import HONORIFIC_PREFIX, clean_name
 from pipeline.reference.countries import country_name, find_countries
+from pipeline.reference.offices import person_country
 from pipeline.reference.organisations import find_organisations, full_name, meeting_organisation
-from pipeline.text.dates import DateMention, document_anchor, find_date_mentions, infer_year, resolve_mention
+from pipeline.text.dates import DATELINE_PREFIX, DateMention, document_anchor, find_date_mentions, infer_year, resolve_mention
 
 # --- rule data -------------------------------------------------------------------------------------------
 
@@ -74,6 +76,26 @@ BACKGROUND_BEFORE = re.compile(
     r"\bthe day (?:after|before)\b|\bwhen\b[^.;,]{0,40}\bmet\b)[^.;]*$"
 )
 COPULAR_BEFORE = re.compile(r"(?i)\b(?:it|this|that|the \w+) (?:was|is|became|marked) (?:also )?$")
+# "Mohamad said this at the ASEAN-Russia PMC here", "Zhang made the remarks at a Security Council open debate":
+# the meeting is where the previous sentence's remarks were made, so it takes that sentence's day ("today")
+REMARKS_AT = re.compile(
+    r"(?i)\b(?:said|stated|made|delivered|expressed|was speaking|were speaking|spoke)\s+(?:this|these|so|that|it|"
+    r"the (?:remarks?|statement|comments?|call|proposals?|speech|points?)|(?:his|her) (?:remarks?|statement|comments?))\s+"
+    r"(?:at|during|in|when addressing|while addressing|on the sidelines of)\s+[^.;]*$"
+)
+_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December"
+# a meeting's own clause dated to a month or year ("The 12th Ministerial Conference, held in Geneva in June 2022,
+# adopted ...", "the summit in August", "the 2018 summit last year"): a day is never given, so it is background
+# (or a future meeting) unless the period is the report's own month
+OWN_PERIOD = re.compile(
+    r"\b(?:in|during|of|since)\s+(?:(?:early|late|mid)[- ])?(?:(?P<month>" + _MONTH_NAMES + r")(?:,?\s+(?P<my>(?:19|20)\d\d))?"
+    r"|(?P<year>(?:19|20)\d\d))\b(?![-–/]\d)|\b(?P<last>last|next) (?P<unit>year|month)\b"
+)
+# the stretch after a meeting's noun phrase that still belongs to it: ", held in Geneva in June 2022," or "in June"
+OWN_CLAUSE_AFTER = re.compile(
+    r"^(?:\s*\([^()]{1,20}\))?(?:,\s*(?:which was |that was )?(?:held|convened|hosted|organi[sz]ed|which took place|"
+    r"that took place)\b[^,.;]{0,80}(?:,|$)|\s+(?:held\s+)?(?:in|during)\s+[^,.;]{0,40})"
+)
 MODAL_OR_NEG = re.compile(r"(?i)\b(?:will|would|shall|plans? to|is to|did not|not|without)\b")
 # bilateral talks: "X met with Y", "held talks with", "during talks in", "X and Y met in Moscow"
 BILATERAL_PATTERNS = (
@@ -178,6 +200,7 @@ SHORT_COUNTRY = {"USA": "US", "GBR": "UK", "RUS": "Russia", "KOR": "South Korea"
                  "SYR": "Syria", "VNM": "Vietnam", "LAO": "Laos", "TWN": "Taiwan", "ARE": "UAE"}
 # an Indian readout names its minister by office alone
 TITLE_COUNTRY = {"External Affairs Minister": "IND", "EAM": "IND"}
+MONTHS_BY_NAME = {m: i for i, m in enumerate(_MONTH_NAMES.lower().split("|"), start=1)}
 WINDOW_BEFORE_DAYS = 10
 WINDOW_AFTER_DAYS = 1
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+")
@@ -354,6 +377,9 @@ def _find_candidates(
             head = match.group("head").lower()
             if any(s <= match.start() < e for s, e, _ in orgs):
                 continue  # "Conference on Interaction ...", "East Asia Summit" name a body, not a meeting
+            if text[max(0, match.start() - 1):match.start()] == "(" and any(
+                    re.fullmatch(r"\s*\(", text[c.end:match.start()]) for c in found):
+                continue  # "the ASEAN-Russia Post Ministerial Conference (PMC)": the acronym repeats the name
             if re.match(r"\s+(?:mechanisms?|partners?|partnerships?|relations|process|platform)\b", text[match.end():]):
                 continue  # "a dialogue partner", "the meeting mechanism": the head word modifies another noun
             start, indefinite = _np_start(text, sent[0], match.start())
@@ -405,6 +431,10 @@ def _find_candidates(
                     cand.org, cand.org_span = usable[0][2], (usable[0][0], usable[0][1])
             if not header:
                 _date_for(cand, text, sent, mentions, found, anchor, default_year)
+                if cand.excluded is None and cand.kind != "anaphor":
+                    cand.excluded = _own_period_excludes(text, cand, sent, anchor)
+                if cand.date is None and cand.excluded is None and index > 0 and REMARKS_AT.search(text[sent[0]:cand.start]):
+                    _date_from_previous(cand, text, sentences[index - 1], mentions, anchor, default_year)
             if cand.date and anchor and not (
                 anchor - dt.timedelta(days=WINDOW_BEFORE_DAYS) <= cand.date <= anchor + dt.timedelta(days=WINDOW_AFTER_DAYS)
             ) and cand.excluded is None:
@@ -416,6 +446,44 @@ def _find_candidates(
                     cand.excluded = "background"
         out.extend(sorted(found, key=lambda c: c.start))
     return out
+
+
+def _own_period_excludes(text: str, cand: _Candidate, sent: tuple[int, int], anchor: dt.date | None) -> str | None:
+    """'background' or 'future' when the meeting's own phrase is dated to a month or year other than the report's.
+
+    "The 12th Ministerial Conference, held in Geneva in June 2022, adopted ..." (report of February 2024) → background.
+    """
+    if anchor is None:
+        return None
+    after = OWN_CLAUSE_AFTER.match(text[cand.end:sent[1]])
+    own = text[cand.start:cand.end + (after.end() if after else 0)]
+    for match in OWN_PERIOD.finditer(own):
+        if match.group("last"):
+            return "background" if match.group("last") == "last" else "future"
+        year = int(match.group("year") or match.group("my") or anchor.year)
+        month = list(MONTHS_BY_NAME).index(match.group("month").lower()) + 1 if match.group("month") else None
+        if year != anchor.year:
+            return "background" if year < anchor.year else "future"
+        if month is not None and month != anchor.month:
+            return "background" if month < anchor.month else "future"
+    return None
+
+
+def _date_from_previous(
+    cand: _Candidate, text: str, previous: tuple[int, int], mentions: list[DateMention], anchor: dt.date | None,
+    default_year: int | None,
+) -> None:
+    """The day of the sentence whose remarks the candidate's sentence places ("... said this at the PMC here")."""
+    if _is_header(text, previous):
+        return
+    own = [m for m in mentions if previous[0] <= m.start < previous[1]]
+    # the dateline's day is the anchor itself; the sentence's own "today" / "on Monday" says more
+    own.sort(key=lambda m: bool(DATELINE_PREFIX.fullmatch(text[text.rfind("\n", 0, m.start) + 1:m.start])))
+    for mention in own:
+        resolved = resolve_mention(mention, anchor, default_year)
+        if resolved.date is not None:
+            cand.date, cand.date_source, cand.date_span = resolved.date, resolved.source, (mention.start, mention.end)
+            return
 
 
 def _inside_excluded(org: tuple[int, int, str], found: list[_Candidate]) -> bool:
@@ -574,6 +642,9 @@ def _names_in(span_text: str, offset: int) -> list[tuple[str, int, int]]:
         while words and words[-1].lower() in NAME_SUFFIXES:
             words.pop()
             run.pop()
+        style = HONORIFIC_PREFIX.match(" ".join(words) + " ")
+        if style and style.end() >= len(" ".join(words)):
+            return  # "His Royal Highness" before "Prince Mohammed bin Salman": a style, not a name
         if len(words) >= 2 or (len(words) == 1 and len(words[0]) > 2 and not words[0].endswith("'s")):
             names.append((" ".join(words), offset + run[0].start(), offset + run[-1].end()))
 
@@ -624,7 +695,7 @@ def _chair(scope_text: str, offset: int, text: str) -> tuple[str | None, tuple[i
             if names:
                 name, start, end = names[0]
                 title = who[: start - offset - match.start("who")]
-                return _full_name(name, text), (start, end), title
+                return clean_name(_full_name(name, text)), (start, end), title
     for match in CHAIR_WHO.finditer(scope_text):
         piece = match.group("name")
         if re.search(r"(?i)\bhad\b", scope_text[match.end("name"):match.end()]):
@@ -632,7 +703,7 @@ def _chair(scope_text: str, offset: int, text: str) -> tuple[str | None, tuple[i
         names = _names_in(piece, offset + match.start("name"))
         if names:
             name, start, end = names[-1]
-            return _full_name(name, text), (start, end), piece
+            return clean_name(_full_name(name, text)), (start, end), piece
     for match in CHAIR_ACTIVE.finditer(scope_text):
         if NOT_CHAIRED_OBJECTS.match(match.group("obj")):
             continue
@@ -650,7 +721,7 @@ def _chair(scope_text: str, offset: int, text: str) -> tuple[str | None, tuple[i
         names = _names_in(subject, offset + sent_start)
         if names:
             name, start, end = names[0]
-            return _full_name(name, text), (start, end), subject
+            return clean_name(_full_name(name, text)), (start, end), subject
     return None, None, None
 
 
@@ -832,6 +903,11 @@ def _bilateral_countries(meeting: _Meeting, text: str, sentences: list[tuple[int
         if re.search(r"\b(?:in|to|from|at)\s+(?:the\s+)?(?:\w+\s+)?$", before) and match.kind != "possessive":
             continue
         codes.append((match.start, match.code))  # type: ignore[arg-type]
+    for name, start, _ in _names_in(piece, 0):
+        if name not in people and " " in name:
+            code, _ = person_country(name, meeting.date)
+            if code:
+                codes.append((start, code))  # type: ignore[arg-type]
     for name, code in people.items():
         for token in (w for w in name.split() if len(w) > 2):
             for match in re.finditer(rf"\b{re.escape(token)}\b", piece):
@@ -947,8 +1023,11 @@ def _mention(
     canonical_org = meeting_organisation(org) if org else None
     edition = None
     if not meeting.bilateral:
+        # the ordinal of the meeting's own name phrase, never of another meeting named near it ("support South
+        # Africa in hosting the 15th BRICS Summit"): a named mention with the same head as the first one
+        heads = [c.head for c in meeting.candidates if c.kind == "named" and not c.header]
         for cand in meeting.candidates:
-            if cand.kind == "named" and cand.edition is not None and cand.edition_span:
+            if cand.kind == "named" and cand.edition is not None and cand.edition_span and (not heads or cand.head == heads[0]):
                 edition = cand.edition
                 evidence.append(Span("edition", *cand.edition_span))
                 break
