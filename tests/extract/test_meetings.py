@@ -145,3 +145,152 @@ def test_a_body_whose_ministers_met_is_its_meeting_and_phone_talks_are_not_meeti
     )
     [meeting] = meetings_of(text)
     assert meeting.organization == "BRICS" and meeting.name == "BRICS Foreign Ministers' Meeting"
+
+
+def test_remarks_placed_at_a_meeting_here_take_the_day_of_the_sentence_they_refer_to() -> None:
+    text = (
+        "VIENTIANE, July 26 (Wire) -- Malaysia today urged its partners to back the peace plan.\n\n"
+        "Foreign Minister Amir Hassan said this at the ASEAN-Japan Post Ministerial Conference (PMC) here, which "
+        "was attended by his ASEAN counterparts.\n\n"
+        "The 60th ASEAN Foreign Ministers' Meeting and related meetings are being held here from July 24 to 27."
+    )
+    [meeting] = meetings_of(text, published=dt.datetime(2031, 7, 26, 18, 41))
+    assert meeting.date == dt.date(2031, 7, 26) and meeting.date_source == "relative_weekday"
+    assert meeting.organization == "ASEAN"
+    assert meeting.name == "ASEAN-Japan Post Ministerial Conference"
+    assert meeting.edition is None  # the 60th AMM is only placed
+
+
+def test_made_the_remarks_at_an_undated_debate_takes_the_lede_day() -> None:
+    text = (
+        "UNITED NATIONS, April 24 (Wire) -- Ambassador Li Ming on Monday called for upholding the Charter.\n\n"
+        "Li made the remarks at a Security Council open debate on multilateralism, presided over by Foreign "
+        "Minister Ivan Petrov of Russia, whose country holds the presidency."
+    )
+    [meeting] = meetings_of(text, published=dt.datetime(2031, 4, 25, 5, 21))
+    assert meeting.date == dt.date(2031, 4, 21)  # Monday before the dateline day
+    assert meeting.chair_name == "Ivan Petrov"   # after "presided over by", not the sentence's subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past meeting dated only by its own month and year, in a report about something else
+        "ABU DHABI, 12th February, 2031 (Wire) -- The minister said today the country is ready to host the talks.\n\n"
+        "The 12th Ministerial Conference, held in Geneva in June 2029, adopted a package of agreements.",
+        # the same with the year alone
+        "DOHA, May 2, 2031 (Wire) -- The minister said on Monday the region needs calm.\n\n"
+        "The Arab League summit in 2028 adopted the Doha Declaration and called for aid.",
+        # a summit the sides agreed to support, dated to a later month
+        "CAPE TOWN, June 1, 2031 (Wire) -- The ministers agreed on Thursday to support Brazil in hosting the 18th "
+        "BRICS Summit in August. They adopted a plan.",
+    ],
+)
+def test_a_meeting_dated_to_another_month_or_year_is_not_this_reports_meeting(text: str) -> None:
+    assert meetings_of(text) == []
+
+
+def test_a_meeting_in_the_reports_own_month_is_kept() -> None:
+    text = (
+        "CAPE TOWN, June 1, 2031 (Wire) -- The BRICS foreign ministers' meeting in June opened on Thursday. The "
+        "ministers adopted a joint statement."
+    )
+    [meeting] = meetings_of(text)
+    assert meeting.organization == "BRICS" and meeting.date is not None
+
+
+def test_royal_styles_are_not_the_chair_and_the_summit_series_is_the_body() -> None:
+    text = (
+        "Riyadh, December 9, 2031, SPA -- His Royal Highness Prince Faisal bin Khalid Al Saud, Crown Prince, "
+        "chaired today the second Riyadh Arab-China Summit for Cooperation and Development. The summit issued "
+        "the Riyadh Declaration, in which the leaders agreed to hold the third summit in China."
+    )
+    [meeting] = meetings_of(text)
+    assert meeting.chair_name == "Faisal bin Khalid Al Saud"
+    assert meeting.organization == "China-Arab States Summit"
+    assert meeting.name == "Second Riyadh Arab-China Summit for Cooperation and Development"
+    assert meeting.edition == 2 and meeting.level == "leaders"
+    assert meeting.outcome_documents == ["Riyadh Declaration"]
+
+
+def test_edition_comes_from_the_meetings_own_name_not_a_summit_named_beside_it() -> None:
+    text = (
+        "CAPE TOWN, June 1, 2031 (Wire) -- Vice Foreign Minister Li Ming on Thursday attended the meeting of "
+        "BRICS Ministers of Foreign Affairs in Cape Town. The ministers discussed trade and agreed to support "
+        "Brazil in hosting the 18th BRICS Summit. They adopted a joint statement."
+    )
+    [meeting] = meetings_of(text)
+    assert meeting.organization == "BRICS" and meeting.edition is None
+    assert meeting.outcome_documents == ["joint statement"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ministers agreed to crack down on online gambling and telecom fraud.", "in_person"),
+        ("Several ministers raised online scams and human trafficking.", "in_person"),
+        ("The meeting was held online.", "virtual"),
+        ("The ministers met online to review the plan.", "virtual"),
+    ],
+)
+def test_online_is_a_format_only_as_a_meeting_phrase(sentence: str, expected: str) -> None:
+    text = (
+        "BAGAN, Dec. 7, 2031 (Wire) -- Foreign Minister Li Ming on Thursday chaired the tenth Lancang-Mekong "
+        f"Cooperation Foreign Ministers' Meeting. {sentence} Li called for closer cooperation."
+    )
+    [meeting] = meetings_of(text)
+    assert meeting.format == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcomes"),
+    [
+        ("The meeting therefore concluded with a Chair's Summary and Outcome Document rather than a joint communique.",
+         ["Chair's Summary and Outcome Document"]),
+        ("The ministers signed an information message on the results of the meeting.",
+         ["information message on the results of the meeting"]),
+        ("In a joint statement issued after the talks, the ministers said they oppose coercion.", ["joint statement"]),
+        ("The ministers discussed a draft declaration but did not adopt it.", []),
+    ],
+)
+def test_outcome_documents_in_the_genres_wordings(sentence: str, outcomes: list[str]) -> None:
+    text = (
+        "NEW DELHI, March 2, 2031 (Wire) -- Foreign Minister Ravi Kumar on Thursday chaired the G20 Foreign "
+        f"Ministers' Meeting in New Delhi. Kumar called for reform. {sentence}"
+    )
+    [meeting] = meetings_of(text)
+    assert meeting.outcome_documents == outcomes
+
+
+@pytest.mark.parametrize(
+    "agreed",
+    [
+        "They agreed to launch the Quad Maritime Legal Dialogue to support the rules-based order.",
+        "The two sides agreed to continue their consultations and to hold the first meeting of the dialogue on AI.",
+    ],
+)
+def test_what_the_sides_agreed_to_launch_or_hold_is_not_the_meetings_name(agreed: str) -> None:
+    text = (
+        "TOKYO, July 29, 2031 (Wire) -- Foreign Minister Aiko Sato on Monday hosted the meeting of the Quad in "
+        f"Tokyo. Sato called for unity. {agreed}"
+    )
+    [meeting] = meetings_of(text)
+    assert "Dialogue" not in meeting.name and "dialogue" not in meeting.name
+    assert meeting.organization == "Quad" and meeting.chair_name == "Aiko Sato"
+
+
+def test_agreement_reached_at_a_meeting_keeps_the_meeting() -> None:
+    text = (
+        "VIENTIANE, Feb. 20, 2031 (Wire) -- The six countries on Thursday agreed to keep up the momentum of their "
+        "cooperation at the ninth Lancang-Mekong Cooperation Foreign Ministers' Meeting. Li said trade matters."
+    )
+    [meeting] = meetings_of(text)
+    assert meeting.organization == "LMC" and meeting.edition == 9
+
+
+def test_a_dialogue_partner_is_not_a_meeting() -> None:
+    text = (
+        "JAKARTA, May 2, 2031 (Wire) -- Foreign Minister Ana Ruiz said on Monday that ASEAN values Chile as a "
+        "dialogue partner and called for more trade."
+    )
+    assert meetings_of(text) == []
