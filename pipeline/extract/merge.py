@@ -34,6 +34,22 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii"}
 PROPOSAL_SIMILARITY = 80
 OUTCOME_SIMILARITY = 90
 MIN_SHARED_FOR_TALKS = 2
+# One report words an agreed item twice: the lede sums it up ("agreed to launch a new dialogue on maritime law"),
+# the body names it ("agreed to launch the Quad Maritime Legal Dialogue"). Two rows of one report are one item
+# when one sits in the lede and the other after it, neither is an enumerated point, the proposer is the same
+# and they share at least this many distinctive words, covering at least this share of the shorter item's.
+REWORDED_MIN_SHARED = 2
+REWORDED_MIN_SHARE = 0.5
+# words that any two proposals may share without being the same item (verbs of doing, generic nouns)
+PROPOSAL_FILLER_WORDS = {
+    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "at", "by", "from", "as", "is", "are", "be",
+    "its", "it", "this", "that", "their", "our", "we", "both", "all", "each", "other", "into", "over", "under", "via",
+    "new", "more", "further", "closer", "jointly", "side", "sides", "two", "countries", "country", "parties", "party",
+    "launch", "hold", "establish", "set", "up", "create", "step", "strengthen", "promote", "enhance", "deepen",
+    "expand", "support", "continue", "work", "make", "build", "advance", "boost", "increase", "improve", "ensure",
+    "cooperation", "coordination", "efforts", "effort", "field", "fields", "areas", "area", "relations", "ties",
+    "also", "should", "will", "would", "can", "must", "not", "s", "u",
+}
 
 
 def _fold(text: str) -> str:
@@ -236,15 +252,57 @@ def _normalised(text: str) -> str:
     return re.sub(r"\s+", " ", _fold(text)).strip(" .;,")
 
 
-def _proposal_rows(meeting_id: str, group: list[_Report]) -> list[tuple[dict, list[tuple[str, ProposalMention]]]]:
+def _content_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", _fold(text))
+    return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words if w not in PROPOSAL_FILLER_WORDS}
+
+
+def lede_end(clean_text: str) -> int:
+    """End offset of the lede: the first paragraph of prose (the headline and stamp lines above it are not).
+
+    >>> lede_end("Ministers meet\\n\\nBEIJING, May 2 (Wire) -- The ministers agreed on Monday to launch a dialogue.\\n\\nMore.")
+    93
+    """
+    for match in re.finditer(r"[^\n]+", clean_text):
+        line = match.group(0).rstrip()
+        if len(line.split()) >= 12 and line[-1:] in ".!?\"”’)":
+            return match.end()
+    return 0
+
+
+def same_item_reworded(a: ProposalMention, b: ProposalMention, lede: int) -> bool:
+    """Whether two rows of one report are one item worded in the lede and again in the body.
+
+    >>> lede = ProposalMention("m0", "launch a new dialogue on maritime law", "call", 10, 40)
+    >>> body = ProposalMention("m0", "launch the Quad Maritime Legal Dialogue to support the rules-based order", "call", 200, 260)
+    >>> same_item_reworded(lede, body, 100)
+    True
+    """
+    if a.ordinal is not None or b.ordinal is not None or (a.start < lede) == (b.start < lede):
+        return False
+    if (a.proposer_name or b.proposer_name) and not same_person(a.proposer_name, b.proposer_name):
+        return False
+    words_a, words_b = _content_words(a.text), _content_words(b.text)
+    shared = words_a & words_b
+    return len(shared) >= REWORDED_MIN_SHARED and len(shared) >= REWORDED_MIN_SHARE * min(len(words_a), len(words_b))
+
+
+def _proposal_rows(
+    meeting_id: str, group: list[_Report], ledes: dict[str, int] | None = None,
+) -> list[tuple[dict, list[tuple[str, ProposalMention]]]]:
     items = sorted(((r.doc_id, p) for r in group for p in r.proposals), key=lambda x: (x[0], x[1].start, x[1].end))
+    ledes = ledes or {}
     buckets: list[list[tuple[str, ProposalMention]]] = []
     for doc_id, proposal in items:
         text = _normalised(proposal.text)
         target = None
         for bucket in buckets:
-            if any(d == doc_id for d, _ in bucket):
-                continue  # two items of one report stay two rows
+            same_doc = [p for d, p in bucket if d == doc_id]
+            if same_doc:
+                if len(same_doc) == 1 and same_item_reworded(same_doc[0], proposal, ledes.get(doc_id, 0)):
+                    target = bucket
+                    break
+                continue  # otherwise two items of one report stay two rows
             if fuzz.token_set_ratio(text, _normalised(bucket[0][1].text)) >= PROPOSAL_SIMILARITY:
                 target = bucket
                 break
@@ -255,7 +313,10 @@ def _proposal_rows(meeting_id: str, group: list[_Report]) -> list[tuple[dict, li
     rows = []
     seen: set[str] = set()
     for bucket in buckets:
-        doc_id, first = bucket[0]
+        # a lede and its body wording: the body's, which names the item (the first report's still comes first)
+        first_doc = bucket[0][0]
+        same = [x for x in bucket if x[0] == first_doc]
+        doc_id, first = max(same, key=lambda x: (len(x[1].text), -x[1].start)) if len(same) > 1 else bucket[0]
         proposals = [p for _, p in bucket]
         proposal_id = stable_id(meeting_id, _normalised(first.text))
         if proposal_id in seen:
@@ -319,7 +380,8 @@ def merge_extractions(extractions: list[DocumentExtraction], clean_texts: dict[s
             attendees.append(attendee_row)
             for doc_id, attendee in bucket:
                 evidence.extend(_evidence("attendees", attendee_row["attendee_id"], doc_id, attendee.evidence, clean_texts))
-        for proposal_row, bucket in _proposal_rows(meeting_id, group):
+        ledes = {r.doc_id: lede_end(clean_texts.get(r.doc_id, "")) for r in group}
+        for proposal_row, bucket in _proposal_rows(meeting_id, group, ledes):
             proposals.append(proposal_row)
             for doc_id, proposal in bucket:
                 spans = proposal.evidence or [Span("text", proposal.start, proposal.end)]

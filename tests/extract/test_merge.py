@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.extract.merge import canonical_person, merge_extractions, same_person
+import pytest
+
+from pipeline.extract.merge import canonical_person, lede_end, merge_extractions, same_item_reworded, same_person
 from pipeline.extract.model import AttendeeMention, DocumentExtraction, MeetingMention, ProposalMention, Span
 
 DAY = dt.date(2031, 6, 1)
@@ -99,3 +101,66 @@ def test_person_helpers() -> None:
     assert same_person("Wang Yi", "Wang Yi") and not same_person("Wang Yi", "Wang Wenbin")
     assert canonical_person(["Carlos Alberto Franco Franca", "Carlos Franca"]) == "Carlos Alberto Franco Franca"
     assert canonical_person(["Anna Maria Kowalska", "Maria Kowalska"]) == "Maria Kowalska"
+
+
+QUAD = (
+    "Ministers launch maritime dialogue\n\n"
+    "TOKYO, July 29 (Wire) -- The foreign ministers of the four countries on Monday agreed to launch a new dialogue "
+    "on maritime law and to step up cooperation on critical technologies.\n\n"
+    "In a joint statement, they agreed to launch the Quad Maritime Legal Dialogue to support the rules-based "
+    "maritime order, and to step up cooperation on clean energy supply chains."
+)
+
+
+def _item(text: str, proposer: str | None = None, ordinal: int | None = None) -> ProposalMention:
+    start = QUAD.index(text)
+    return ProposalMention("m0", text, "call", start, start + len(text), proposer, None, ordinal)
+
+
+def _quad(*items: ProposalMention) -> list[dict]:
+    doc = DocumentExtraction("q", [_meeting("Quad Foreign Ministers' Meeting", "Quad", None, [])], [], list(items))
+    return merge_extractions([doc], {"q": QUAD})["proposals"]
+
+
+def test_an_item_worded_in_the_lede_and_again_in_the_body_is_one_row() -> None:
+    rows = _quad(_item("launch a new dialogue on maritime law"),
+                 _item("launch the Quad Maritime Legal Dialogue to support the rules-based maritime order"))
+    [row] = rows
+    assert row["text"] == "launch the Quad Maritime Legal Dialogue to support the rules-based maritime order"
+    assert QUAD[row["start"]:row["end"]] == row["text"]
+
+
+def test_distinct_items_sharing_only_generic_words_stay_apart() -> None:
+    rows = _quad(_item("step up cooperation on critical technologies"),
+                 _item("step up cooperation on clean energy supply chains"))
+    assert len(rows) == 2
+
+
+@pytest.mark.parametrize(
+    ("lede", "body"),
+    [
+        # both in the body: a report's own two items
+        (("launch the Quad Maritime Legal Dialogue to support the rules-based maritime order", None, None),
+         ("maritime order", None, None)),
+        # enumerated points are distinct by construction
+        (("launch a new dialogue on maritime law", None, 1),
+         ("launch the Quad Maritime Legal Dialogue to support the rules-based maritime order", None, None)),
+        # different proposers
+        (("launch a new dialogue on maritime law", "Aiko Sato", None),
+         ("launch the Quad Maritime Legal Dialogue to support the rules-based maritime order", "Ravi Kumar", None)),
+    ],
+)
+def test_rewording_needs_lede_and_body_no_ordinal_and_one_proposer(lede: tuple, body: tuple) -> None:
+    assert len(_quad(_item(*lede), _item(*body))) == 2
+
+
+def test_lede_is_the_first_prose_paragraph() -> None:
+    end = lede_end(QUAD)
+    assert QUAD[:end].endswith("critical technologies.") and QUAD[:end].startswith("Ministers launch")
+    assert lede_end("Headline only") == 0
+
+
+def test_reworded_helper_is_symmetric() -> None:
+    a = _item("launch a new dialogue on maritime law")
+    b = _item("launch the Quad Maritime Legal Dialogue to support the rules-based maritime order")
+    assert same_item_reworded(a, b, lede_end(QUAD)) and same_item_reworded(b, a, lede_end(QUAD))
