@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.text.patterns import literal_alternation
+
 DATA_FILE = Path(__file__).with_name("countries.json")
 KIND_NAME = "name"
 KIND_DEMONYM = "demonym"
@@ -67,8 +69,8 @@ def gazetteer() -> Gazetteer:
     demonyms = _unambiguous(demonym_pairs)
     aliases = sorted(set(names) | set(demonyms), key=len, reverse=True)
     # Word boundaries by look-around so that "Niger" does not match inside "Nigeria" and "US" not inside "USSR".
-    alternation = "|".join(re.escape(alias) for alias in aliases)
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?:{POSSESSIVE_SUFFIX})?(?![\w-])")
+    alternation = literal_alternation(aliases, not_after=r"[\w-]")
+    pattern = re.compile(rf"{alternation}(?:{POSSESSIVE_SUFFIX})?(?![\w-])")
     return Gazetteer(names, demonyms, display, data.get("represented_by", {}), pattern)
 
 
