@@ -6,7 +6,10 @@ in any process, and be cached by content hash (`pipeline.incremental`).
 
 from __future__ import annotations
 
+import atexit
 import json
+import math
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable
 
@@ -46,6 +49,8 @@ EXTRACTION_DTYPES: dict[str, pl.DataType] = {
     "payload": pl.String(),
 }
 BATCH_SIZE = 500
+MIN_BATCH_SIZE = 50
+BATCHES_PER_WORKER = 4
 
 
 def clean_documents(sources: pl.DataFrame) -> pl.DataFrame:
@@ -98,17 +103,42 @@ def _batches(frame: pl.DataFrame, size: int) -> list[pl.DataFrame]:
     return [frame.slice(offset, size) for offset in range(0, frame.height, size)]
 
 
+def batch_size(documents: int, workers: int) -> int:
+    """Documents per batch: at most BATCH_SIZE, small enough that every worker gets several batches to balance."""
+    if workers <= 1:
+        return BATCH_SIZE
+    return max(MIN_BATCH_SIZE, min(BATCH_SIZE, math.ceil(documents / (workers * BATCHES_PER_WORKER))))
+
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """One pool per worker count, kept for the life of the process so that stages after the first start no workers.
+
+    Workers come from a fork server, not from fork(): forking a process whose Polars thread pool is running
+    can deadlock the child (observed: workers idle forever on the second stage), and spawning costs an
+    interpreter start per worker.
+    """
+    pool = _pools.get(workers)
+    if pool is None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["pipeline.stages"])  # rules imported once in the server, not per worker
+        pool = _pools[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        atexit.register(pool.shutdown, cancel_futures=True)
+    return pool
+
+
 def run_batched(stage: Callable[[pl.DataFrame], pl.DataFrame], frame: pl.DataFrame, workers: int,
                 empty: dict[str, pl.DataType]) -> pl.DataFrame:
     """Apply a per-document stage in batches, across `workers` processes when more than one batch is waiting."""
-    batches = _batches(frame, BATCH_SIZE)
+    batches = _batches(frame, batch_size(frame.height, workers))
     if not batches:
         return pl.DataFrame(schema=empty)
     if workers <= 1 or len(batches) == 1:
         results = [stage(batch) for batch in batches]
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(stage, batches))
+        results = list(worker_pool(workers).map(stage, batches))
     return pl.concat(results, how="vertical")
 
 
