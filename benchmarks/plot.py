@@ -39,7 +39,8 @@ def plot_results(results: dict[str, object], path: Path) -> None:
     memory.legend(fontsize=8)
     info: dict[str, object] = results["machine"]  # type: ignore[assignment]
     figure.suptitle(f"{info['cores']} cores, {info['memory_gb']} GB RAM, {info['cpu'] or info['os']}; "
-                    f"Python {info['python']}; {results['date']}; medians of {results['rounds']} rounds", fontsize=9)
+                    f"Python {info['python']}; {results['date']}; load average {info.get('load_average_at_start', ['?'])[0]} "
+                    f"at start; medians of up to {results['rounds']} rounds", fontsize=9)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
     plt.close(figure)

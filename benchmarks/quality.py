@@ -1,13 +1,14 @@
 """Extraction quality next to the speed figures: speed work must leave these scores unchanged.
 
 Seeds are scored against the bundled gold (`tests/gold/seeds.gold.json`); the dev corpus and its gold are
-scored when a checkout of the shared workspace sits beside the project (`../shared`), and reported as
+scored when the dev corpus and gold sit beside the project (`../shared`, or BENCH_DEV_CORPUS/BENCH_DEV_GOLD), and reported as
 skipped otherwise, so the benchmark runs on a fresh clone.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import polars as pl
@@ -17,8 +18,9 @@ from benchmarks.corpus import PROJECT_ROOT
 
 SEEDS_GOLD = PROJECT_ROOT / "tests" / "gold" / "seeds.gold.json"
 SHARED = PROJECT_ROOT.parent / "shared"
-DEV_CORPUS = SHARED / "corpus" / "dev"
-DEV_GOLD = SHARED / "gold" / "dev.gold.json"
+# BENCH_DEV_CORPUS / BENCH_DEV_GOLD point at a dev corpus elsewhere (for instance from a clone in another folder)
+DEV_CORPUS = Path(os.environ.get("BENCH_DEV_CORPUS") or SHARED / "corpus" / "dev")
+DEV_GOLD = Path(os.environ.get("BENCH_DEV_GOLD") or SHARED / "gold" / "dev.gold.json")
 CONTRACT_TABLES = ("documents", "segments", "meetings", "attendees", "proposals", "evidence", "rejected_documents")
 
 

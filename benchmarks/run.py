@@ -122,6 +122,8 @@ def machine() -> dict[str, object]:
         "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
         "cpu": model, "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
         "os": platform.platform(terse=True), "python": platform.python_version(), "polars": pl.__version__,
+        # other work on the machine slows every figure; the load average says how busy it was
+        "load_average_1_5_15_min": [round(value, 2) for value in os.getloadavg()],
     }
 
 
@@ -328,6 +330,7 @@ def main() -> None:
     for size in sizes:
         log(f"corpus of {size} documents")
         folders[size] = ensure_corpus(size)
+    load_at_start = [round(value, 2) for value in os.getloadavg()]
     scratch = Path(tempfile.mkdtemp(prefix="bench-"))
     budget = args.budget_minutes * 60 + (0 if not args.large else 3600)
     try:
@@ -360,7 +363,8 @@ def main() -> None:
                                        scratch / "dagster", args.workers, chain_seconds, args.rounds, args.refreshes,
                                        budget - (time.perf_counter() - started))
         quality = quality_scores(scratch)
-        results = build_results(by_size, max(base_sizes), dagster, quality, machine(), args.rounds, args.workers,
+        results = build_results(by_size, max(base_sizes), dagster, quality,
+                                {**machine(), "load_average_at_start": load_at_start}, args.rounds, args.workers,
                                 time.perf_counter() - started)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
