@@ -51,33 +51,55 @@ def validated(frame: pl.DataFrame, table: str) -> pl.DataFrame:
 
 
 def run_chain(source_dir: Path, data_root: Path, workers: int) -> tuple[dict[str, float], dict[str, int]]:
-    """Build the dataset of `source_dir` into `data_root` from scratch; returns seconds per stage and row counts."""
+    """Build the dataset of `source_dir` into `data_root` from scratch; returns seconds per stage and row counts.
+
+    Like the assets, each table is validated and written to staging as soon as it exists, and a frame is
+    dropped once no later step needs it, so that peak memory is that of the pipeline, not of the harness.
+    """
     timer = StageTimer()
+    fingerprint = {CODE_METADATA_KEY: code_fingerprint().encode()}
+
+    def stage_file(name: str, frame: pl.DataFrame) -> None:
+        with timer.stage("parquet"):
+            write_parquet_atomic(to_arrow(frame, name), data_root / "staging" / f"{name}.parquet", fingerprint)
+
     with timer.stage("ingest"):
         manifest = scan_sources(source_dir, DEFAULT_MAX_FILE_BYTES, None)
         sources = accepted_sources(manifest)
         rejected = rejected_rows(manifest)
+    stage_file("source_files", manifest)
+    del manifest
+    with timer.stage("validation"):
+        rejected = validated(rejected, "rejected_documents")
+    stage_file("rejected_documents", rejected)
     with timer.stage("cleaning"):
         documents = run_batched(clean_documents, sources, workers, DOCUMENT_DTYPES)
         documents = documents.drop("source_path").join(sources.select("doc_id", "source_path"), on="doc_id")
+    del sources
+    with timer.stage("validation"):
+        documents = validated(documents, "documents")
+    stage_file("documents", documents)
     with timer.stage("segmentation"):
         segments = run_batched(segment_documents, documents.select("doc_id", "clean_text"), workers, SEGMENT_DTYPES)
+    with timer.stage("validation"):
+        segments = validated(segments, "segments")
+    stage_file("segments", segments)
     with timer.stage("extraction"):
         extractions = run_batched(extract_documents, documents, workers, EXTRACTION_DTYPES)
+    stage_file("document_extractions", extractions)
     with timer.stage("merging"):
         parsed = [extraction_from_json(payload) for payload in extractions.get_column("payload").to_list()]
+        del extractions
         merged = merge_extractions(parsed, dict(documents.select("doc_id", "clean_text").iter_rows()))
+        del parsed
         tables = {name: pl.DataFrame(merged.get(name, []), schema=polars_dtypes(name)) for name in MERGED_TABLES}
-    with timer.stage("validation"):
-        tables = {name: validated(frame, name) for name, frame in tables.items()}
-        tables["documents"] = validated(documents, "documents")
-        tables["segments"] = validated(segments, "segments")
-        tables["rejected_documents"] = validated(rejected, "rejected_documents")
+        del merged
+    for name in MERGED_TABLES:
+        with timer.stage("validation"):
+            tables[name] = validated(tables[name], name)
+        stage_file(name, tables[name])
+    tables.update(documents=documents, segments=segments, rejected_documents=rejected)
     with timer.stage("parquet"):
-        staging = {"source_files": manifest, "document_extractions": extractions, **tables}
-        fingerprint = {CODE_METADATA_KEY: code_fingerprint().encode()}
-        for name, frame in staging.items():
-            write_parquet_atomic(to_arrow(frame, name), data_root / "staging" / f"{name}.parquet", fingerprint)
         publish_release(tables, data_root, code_fingerprint())
     counts = {name: frame.height for name, frame in tables.items()}
     return timer.seconds, counts
