@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -108,6 +109,13 @@ def find_date_mentions(text: str) -> list[DateMention]:
     >>> [(m.kind, m.month, m.day) for m in find_date_mentions("BEIJING, Dec. 17 (Xinhua) -- ... on Tuesday.")]
     [('day_month', 12, 17), ('weekday', None, None)]
     """
+    return list(_date_mentions(text))
+
+
+# The rules of one document ask for the dates of the same text several times (the whole text for meeting
+# candidates, the dateline, the year); the recent answers are kept instead of rescanning with seven patterns.
+@lru_cache(maxsize=256)
+def _date_mentions(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     for _, pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -142,7 +150,7 @@ def find_date_mentions(text: str) -> list[DateMention]:
     for mention in sorted(found, key=lambda m: -(m.end - m.start)):
         if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
             chosen.append(mention)
-    return sorted(chosen, key=lambda m: m.start)
+    return tuple(sorted(chosen, key=lambda m: m.start))
 
 
 def closest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
