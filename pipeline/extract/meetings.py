@@ -39,6 +39,7 @@ NP_MODIFIERS = {
     "virtual", "video", "online", "informal", "extraordinary", "annual", "regular", "emergency", "council",
     "trilateral", "bilateral", "joint", "leaders'", "leaders’", "level", "plus", "in-person", "face-to-face",
     "of", "and", "ministers", "affairs", "inaugural", "multilateral", "first-ever", "+", "-", "&",
+    "strategic", "vice-ministerial", "political", "security", "economic",
 }
 DETERMINERS = {"the", "a", "an", "their", "its", "this", "his", "her", "our"}
 ORDINALS = {
@@ -46,6 +47,7 @@ ORDINALS = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "inaugural": 1,
 }
+ROUND_OF = re.compile(r"(?i)\b(?P<ord>[\w'’]+)\s+(?:round|edition|iteration)\s+of\s+$")
 ORDINAL_TOKEN = re.compile(r"^(?:(?P<num>\d{1,3})(?:st|nd|rd|th)|(?P<word>[A-Za-z]+))$")
 NOT_MEETINGS = re.compile(
     r"(?i)\b(?:press|news) (?:conference|briefing)|\breception\b|\bbanquet\b|\bdinner\b|\bluncheon\b|\bceremony\b|"
@@ -100,6 +102,10 @@ MODAL_OR_NEG = re.compile(r"(?i)\b(?:will|would|shall|plans? to|is to|did not|no
 # bilateral talks: "X met with Y", "held talks with", "during talks in", "X and Y met in Moscow"
 BILATERAL_PATTERNS = (
     re.compile(r"(?<![\w-])(?P<verb>met|meets) with\b"),
+    # "Bilawal Bhutto Zardari met Foreign Minister of Uzbekistan Bakhtiyor Saidov", "met his Turkish counterpart"
+    re.compile(r"(?<![\w-])(?P<verb>met|meets) (?=(?:visiting |his |her |the visiting )?(?:[A-Z][a-z]|[a-z]+ counterparts?\b))"
+               r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+               r"August|September|October|November|December|The|A|An|In|On|At)\b)"),
     re.compile(r"(?<![\w-])(?P<verb>held|holds) (?:\w+ ){0,3}?talks\b"),
     re.compile(r"(?<![\w-])(?P<verb>held|holds) (?:their|a|an) (?:[\w-]+ ){0,3}?meeting\b"),
     re.compile(r"(?<![\w-])during (?P<verb>talks)\b"),
@@ -134,7 +140,10 @@ MULTI_DAY = re.compile(r"(?i)\b(?:ended|closed|concluded|wrapped up)\b[^.;]{0,80
 DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 CHAIR_VERBS = r"(?:co-chaired|chaired|presided over|hosted and chaired|hosted|co-hosted)"
 # "was chaired by X", and the participle ", presided over by X, whose country holds the presidency"
-CHAIR_PASSIVE = re.compile(r"(?i)(?:\b(?:was|were|being|is)\s+|,\s*|\b)(?:jointly\s+)?" + CHAIR_VERBS + r"\s+by\s+(?P<who>[^.;]{3,160})")
+CHAIR_PASSIVE = re.compile(
+    r"(?i)(?:(?:\b(?:was|were|being|is)\s+|,\s*|\b)(?:jointly\s+)?" + CHAIR_VERBS + r"\s+by"
+    r"|\bunder the (?:co-)?(?:chairmanship|chairpersonship|presidency) of)\s+(?P<who>[^.;]{3,160})"
+)
 CHAIR_ACTIVE = re.compile(r"\b(?P<verb>" + CHAIR_VERBS + r"|(?:while|when) (?:co-)?chairing|(?:while|when) presiding over)\b(?!\s+by\b)(?P<obj>[^.;]{0,80})")
 CHAIR_WHO = re.compile(r"(?P<name>[A-Z][^,;]{2,60}),\s+who\s+(?:[^.;]{0,120}?\s)?(?:presided over|chaired|co-chaired|hosted|received the)\b")
 CHAIR_FIELD = re.compile(r"(?m)^(?:Chair|Chaired by|Host)\s*:\s*(?P<who>[^\n]+)$")
@@ -166,7 +175,7 @@ OUTCOME_HEADS = (
     r"memorand(?:um|a) of understanding|initiative|strategic plan|press release|joint press release|resolution|work plan|"
     r"roadmap|road map|agreement|programme|program|plan|"
     # a chair's summary when no communique is agreed (G20), an SCO "information message" on the results
-    r"summary|outcome documents?|information message)"
+    r"summary|outcome documents?|information message|vision|guidelines)"
 )
 OUTCOME_VERBS = re.compile(
     r"(?i)\b(?P<verb>adopted|issued|released|signed|passed|approved|endorsed|published|the adoption of|"
@@ -223,6 +232,7 @@ class _Candidate:
     head: str = ""
     edition: int | None = None
     edition_span: tuple[int, int] | None = None
+    series_round: bool = False  # edition read from "the ninth round of ..." (a series of talks has one too)
     header: bool = False
 
 
@@ -396,6 +406,12 @@ def _find_candidates(
             inner = [o for o in orgs if start <= o[0] < end]
             modifiers = re.sub(r"(?i)^(?:the|a|an|their|its|this)\s+", "", text[start:match.start()]).strip()
             cand.edition, cand.edition_span = _edition(text, start, match.start())
+            round_of = ROUND_OF.search(text, max(sent[0], start - 40), start)
+            if cand.edition is None and round_of:
+                token = ORDINAL_TOKEN.match(round_of.group("ord"))
+                value = token and (int(token.group("num")) if token.group("num") else ORDINALS.get(token.group("word").lower()))
+                if value:
+                    cand.edition, cand.edition_span, cand.series_round = value, round_of.span("ord"), True
             if inner:
                 cand.org, cand.org_span = inner[0][2], (inner[0][0], inner[0][1])
             if not inner and cand.edition is None and not re.search(r"[A-Z]", modifiers) and not (
@@ -556,7 +572,7 @@ def _same_meeting(meetings: list[_Meeting], cand: _Candidate, text: str) -> _Mee
             if same_org or cand.org is None or meeting.org is None:
                 if cand.kind == "bilateral" and not meeting.bilateral and meeting.org is not None:
                     continue
-                if same_org and _distinct_name(cand, meeting, text):
+                if same_org and (_distinct_name(cand, meeting, text) or _distinct_mechanisms(cand.org, meeting.org)):
                     continue
                 return meeting
         elif same_org and meeting.date and cand.date and 0 < (cand.date - meeting.date).days <= 2 and (
@@ -572,7 +588,24 @@ def _distinct_name(cand: _Candidate, meeting: _Meeting, text: str) -> bool:
     return cand.kind == "named" and not cand.indefinite and bool(heads) and cand.head not in heads and cand.head in ("dialogue", "summit")
 
 
+def _distinct_mechanisms(a: str | None, b: str | None) -> bool:
+    """Two mechanisms of one parent meet separately on one day (ASEAN-China "10+1" and ASEAN Plus Three "10+3").
+
+    >>> _distinct_mechanisms("ASEAN-China", "ASEAN+3"), _distinct_mechanisms("ASEAN-China", "ASEAN")
+    (True, False)
+    """
+    if not a or not b or a == b:
+        return False
+    parent = meeting_organisation(a)
+    return parent == meeting_organisation(b) and a != parent and b != parent
+
+
 def _attach_undated(meetings: list[_Meeting], cand: _Candidate) -> _Meeting | None:
+    if cand.org is not None:
+        # "At the China-ASEAN meeting, ..." goes to the 10+1 even when the 10+3 was named after it
+        same = [m for m in meetings if any(c.org == cand.org for c in m.candidates)]
+        if len(same) == 1:
+            return same[0]
     before = [m for m in meetings if m.first.start <= cand.start]
     if before:
         return before[-1]
@@ -587,7 +620,7 @@ def _scopes(meetings: list[_Meeting], text: str, paragraphs: list[tuple[int, int
         if i == 0:
             starts.append(0)
             continue
-        intro = meeting.first.start
+        intro = _own_intro(meeting, meetings[:i]).start
         para = next((p for p in paragraphs if p[0] <= intro < p[1] + 1), None)
         start = para[0] if para else intro
         previous = [p for p in paragraphs if p[1] <= start]
@@ -598,6 +631,16 @@ def _scopes(meetings: list[_Meeting], text: str, paragraphs: list[tuple[int, int
                 start = heading[0]
         starts.append(start)
     return [(s, starts[i + 1] if i + 1 < len(starts) else len(text)) for i, s in enumerate(starts)]
+
+
+def _own_intro(meeting: _Meeting, earlier: list[_Meeting]) -> _Candidate:
+    """Where a later meeting's own part begins: its first mention outside a sentence that names earlier ones too.
+
+    A lede may name two meetings ("attended the 10+1 and the 10+3 meetings"); the second one's part of the
+    report starts where it is taken up alone ("Later on Thursday, Wang attended the 10+3 meeting").
+    """
+    shared = {c.sentence for m in earlier for c in m.candidates}
+    return next((c for c in meeting.candidates if not c.header and c.sentence not in shared), meeting.first)
 
 
 def _paragraphs(context: DocumentContext) -> list[tuple[int, int]]:
@@ -1031,6 +1074,11 @@ def _mention(
                 edition = cand.edition
                 evidence.append(Span("edition", *cand.edition_span))
                 break
+    else:
+        rounds = [c for c in meeting.candidates if c.series_round and c.edition_span and c.excluded is None]
+        if rounds:
+            edition = rounds[0].edition
+            evidence.append(Span("edition", *rounds[0].edition_span))  # type: ignore[misc]
     chair, chair_span, chair_title = _chair(scope_text, scope[0], text)
     if chair_span:
         evidence.append(Span("chair_name", *chair_span))
