@@ -606,9 +606,11 @@ def _attach_undated(meetings: list[_Meeting], cand: _Candidate) -> _Meeting | No
         same = [m for m in meetings if any(c.org == cand.org for c in m.candidates)]
         if len(same) == 1:
             return same[0]
-    before = [m for m in meetings if m.first.start <= cand.start]
-    if before:
-        return before[-1]
+    # "the meeting" refers back to the meeting mentioned last before it, not merely the last one introduced
+    latest = max(((max((c.start for c in m.candidates if c.start <= cand.start), default=-1), -i) for i, m in enumerate(meetings)),
+                 default=(-1, 0))
+    if latest[0] >= 0:
+        return meetings[-latest[1]]
     return meetings[0] if meetings else None
 
 
