@@ -17,7 +17,9 @@ row per semicolon item. Row text is the item as written, `clean_text[start:end]`
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from pipeline.extract.model import AttendeeMention, DocumentContext, MeetingMention, ProposalMention, Span
@@ -319,13 +321,99 @@ def _title_forms(title: str | None) -> list[str]:
     return forms
 
 
+# a name form counts only as a whole word: not glued to a letter, digit or hyphen on either side
+_FORM_EDGE = re.compile(r"[\w-]")
+
+
+@dataclass(frozen=True)
+class _FormSites:
+    """Every occurrence of one name form in a document, found once, so a window query is a bisect.
+
+    A query for text[start:end] must give what a whole-word regex over that slice gives, so an
+    occurrence whose neighbour is a word character still counts where the window cuts that neighbour off.
+    """
+
+    length: int
+    starts: list[int]
+    left_free: list[bool]
+    right_free: list[bool]
+    # a form with a border ("Abdullah bin Abdullah") can overlap itself; the regex then skips the later one
+    self_overlapping: bool
+
+    def _fits(self, i: int, start: int, end: int) -> bool:
+        p = self.starts[i]
+        return (p == start or self.left_free[i]) and (p + self.length == end or self.right_free[i])
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Occurrence starts in text[start:end], left to right, as non-overlapping regex matches."""
+        out: list[int] = []
+        free_from = start
+        i = bisect_left(self.starts, start)
+        while i < len(self.starts) and self.starts[i] + self.length <= end:
+            if self.starts[i] >= free_from and self._fits(i, start, end):
+                out.append(self.starts[i])
+                free_from = self.starts[i] + self.length
+            i += 1
+        return out
+
+    def last(self, start: int, end: int) -> int | None:
+        """The last occurrence start in text[start:end], or None."""
+        if self.self_overlapping:
+            found = self.within(start, end)
+            return found[-1] if found else None
+        i = bisect_right(self.starts, end - self.length) - 1
+        while i >= 0 and self.starts[i] >= start:
+            if self._fits(i, start, end):
+                return self.starts[i]
+            i -= 1
+        return None
+
+    def first_from(self, pos: int, start: int, end: int) -> int | None:
+        """The first occurrence start at or after `pos` among the matches in text[start:end], or None."""
+        if self.self_overlapping:
+            return next((p for p in self.within(start, end) if p >= pos), None)
+        i = bisect_left(self.starts, max(pos, start))
+        while i < len(self.starts) and self.starts[i] + self.length <= end:
+            if self._fits(i, start, end):
+                return self.starts[i]
+            i += 1
+        return None
+
+
+def _form_sites(text: str, form: str) -> _FormSites:
+    """Occurrences of `form` in text, computed once per document and form."""
+    table = _site_table(text)
+    sites = table.get(form)
+    if sites is None:
+        starts: list[int] = []
+        at = text.find(form)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(form, at + 1)
+        size = len(form)
+        left = [p == 0 or not _FORM_EDGE.match(text, p - 1) for p in starts]
+        right = [p + size == len(text) or not _FORM_EDGE.match(text, p + size) for p in starts]
+        overlapping = any(form[:k] == form[-k:] for k in range(1, size))
+        sites = table[form] = _FormSites(size, starts, left, right, overlapping)
+    return sites
+
+
+@functools.lru_cache(maxsize=2)
+def _site_table(text: str) -> dict[str, _FormSites]:
+    """The per-document table of name-form occurrences (filled as forms are asked for)."""
+    return {}
+
+
 def _mentions(text: str, start: int, end: int, speakers: list[_Speaker]) -> list[tuple[int, _Speaker]]:
     """Positions in text[start:end] where a speaker is named, left to right."""
     found = []
     for sp in speakers:
         for form in sp.forms:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text[start:end]):
-                found.append((start + m.start(), sp))
+            if not form:
+                # an empty pattern matches between characters; keep the regex's own answer for it
+                found += [(start + m.start(), sp) for m in re.finditer(r"(?<![\w-])(?![\w-])", text[start:end])]
+                continue
+            found += [(p, sp) for p in _form_sites(text, form).within(start, end)]
     return sorted(found, key=lambda t: t[0])
 
 
@@ -591,6 +679,12 @@ class _Scope:
     paragraphs: list[tuple[int, int]]
     speakers: list[_Speaker]
     year: int | None = None
+    sentence_starts: list[int] | None = None
+    starts_sorted: bool = False
+
+    def __post_init__(self) -> None:
+        self.sentence_starts = [a for a, _ in self.sentences]
+        self.starts_sorted = all(a <= b for a, b in zip(self.sentence_starts, self.sentence_starts[1:]))
 
 
 def _other_year(scope: _Scope, clause: str) -> bool:
@@ -603,14 +697,36 @@ def _other_year(scope: _Scope, clause: str) -> bool:
 def _last_speaker_before(scope: _Scope, pos: int) -> _Speaker | None:
     """The speaker most recently named before `pos` (what "he" and "she" refer to)."""
     lo = scope.sentences[0][0] if scope.sentences else 0
-    found = _mentions(scope.text, lo, pos, scope.speakers)
-    if found:
+    forms = [(sp, form) for sp in scope.speakers for form in sp.forms]
+    if any(not form for _, form in forms):
+        return _last_speaker_among(scope, lo, _mentions(scope.text, lo, pos, scope.speakers))
+    # bisecting each form's occurrences keeps this independent of how far into the scope `pos` lies
+    sites = [_form_sites(scope.text, form) for _, form in forms]
+    lasts = [p for site in sites if (p := site.last(lo, pos)) is not None]
+    if lasts:
         # the first speaker named in the latest sentence that names one: "Xie told Sherman …" → Xie
-        last_pos = found[-1][0]
-        sentence_start = max((a for a, _ in scope.sentences if a <= last_pos), default=lo)
-        return next(sp for p, sp in found if p >= sentence_start)
+        sentence_start = _sentence_start_at(scope, max(lasts), lo)
+        firsts = [(p, k) for k, site in enumerate(sites) if (p := site.first_from(sentence_start, lo, pos)) is not None]
+        return forms[min(firsts)[1]][0]
     # before any attendee is found, fall back to the only speaker the meeting has
     return scope.speakers[0] if len(scope.speakers) == 1 else None
+
+
+def _last_speaker_among(scope: _Scope, lo: int, found: list[tuple[int, _Speaker]]) -> _Speaker | None:
+    """`_last_speaker_before` given every mention before the position."""
+    if found:
+        sentence_start = _sentence_start_at(scope, found[-1][0], lo)
+        return next(sp for p, sp in found if p >= sentence_start)
+    return scope.speakers[0] if len(scope.speakers) == 1 else None
+
+
+def _sentence_start_at(scope: _Scope, pos: int, default: int) -> int:
+    """Start of the last sentence of the scope that starts at or before `pos`."""
+    starts = [a for a, _ in scope.sentences] if scope.sentence_starts is None else scope.sentence_starts
+    if scope.sentence_starts is None or not scope.starts_sorted:
+        return max((a for a in starts if a <= pos), default=default)
+    i = bisect_right(starts, pos)
+    return starts[i - 1] if i else default
 
 
 def _enumerations(scope: _Scope) -> tuple[list[_Row], list[tuple[int, int]]]:
