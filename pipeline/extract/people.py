@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -476,8 +477,7 @@ def _add_short_references(text: str, people: list[Person]) -> None:
                 keys.setdefault(word, []).append(person)
     if not keys:
         return
-    pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(re.escape(k) for k in sorted(keys, key=len, reverse=True))})(?![\w'’-])")
-    for match in pattern.finditer(text):
+    for match in _short_reference_matches(text, keys):
         if any(s <= match.start() < e for s, e in taken):
             continue
         # part of a longer capitalised run that is another name ("Wang Wenbin") is not a short reference
@@ -490,6 +490,22 @@ def _add_short_references(text: str, people: list[Person]) -> None:
             owners, key=lambda p: min((abs(m.start - match.start()) for m in p.mentions), default=10**9))
         owner.mentions.append(Mention(match.start(), match.end(), name=match.group(0),
                                       name_span=(match.start(), match.end()), short=True))
+
+
+_NAME_WORD_RUN = re.compile(r"[\w'’-]+")
+
+
+def _short_reference_matches(text: str, keys: dict[str, list[Person]]) -> Iterator[re.Match[str]]:
+    """Whole-word occurrences of the name words `keys`, left to right.
+
+    A word made only of word characters, apostrophes and hyphens matches exactly where a maximal run of
+    them equals it, so one scan of the runs with a dict lookup replaces a regex compiled per document.
+    Keys with other characters ("Jr.") take the regex (longest key first at a position).
+    """
+    if all(_NAME_WORD_RUN.fullmatch(key) for key in keys):
+        return (run for run in _NAME_WORD_RUN.finditer(text) if run.group(0) in keys)
+    alternation = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.finditer(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", text)
 
 
 DEMONYM_TITLE_PHRASE = re.compile(r"^(?:the\s+)?(?P<country>[\w'’-]+(?:\s[\w'’-]+)?)\s+(?P<title>.+)$", re.IGNORECASE)
