@@ -1,8 +1,10 @@
 """The whole graph on the held-out articles: outlets, date styles and enumerations the rules were not tuned on.
 
 The articles in `fixtures/heldout/` were written in the house styles of other outlets (ANI, Kazinform, SPA,
-Kyodo, TASS, Bernama, WAM, ...) and annotated before the extractor was run on them. The floor sits a little
-below the measured figures, so that a rule change that stops generalising fails here.
+Kyodo, TASS, Bernama, WAM, Yonhap, Anadolu, ...) and annotated before the extractor was run on them. Since then
+the rules were generalised against the failures h01-h17 revealed, so the set is no longer unseen: the floor sits a
+little below the measured figures, so that a rule change that stops generalising fails here, and new unseen
+articles are the honest measure.
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HELDOUT = FIXTURES / "heldout"
 HELDOUT_GOLD = FIXTURES / "heldout.gold.json"
 TABLES = ("documents", "meetings", "attendees", "proposals")
-# measured: overall 0.91-0.92, meetings 0.87, attendees 0.95, proposals 0.92
-OVERALL_FLOOR = 0.88
-TABLE_FLOORS = {"meetings": 0.82, "attendees": 0.90, "proposals": 0.87}
+# measured on the 17 articles: overall 0.98, meetings 1.00, attendees 0.97, proposals 0.97 (h01-h12 were scored
+# 0.91 before the rules were generalised against them; h13-h17 scored 0.95 on their first run)
+OVERALL_FLOOR = 0.95
+TABLE_FLOORS = {"meetings": 0.94, "attendees": 0.93, "proposals": 0.93}
 
 
 @pytest.fixture(scope="module")

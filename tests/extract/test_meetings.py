@@ -294,3 +294,73 @@ def test_a_dialogue_partner_is_not_a_meeting() -> None:
         "dialogue partner and called for more trade."
     )
     assert meetings_of(text) == []
+
+
+def test_two_mechanisms_of_one_parent_on_one_day_are_two_meetings() -> None:
+    text = (
+        "JAKARTA, July 13, 2031 (Wire) -- Li Ming on Thursday attended the China-ASEAN Foreign Ministers' Meeting "
+        "(10+1) and the ASEAN Plus Three Foreign Ministers' Meeting (10+3) in Jakarta.\n\n"
+        "At the China-ASEAN meeting, Li proposed that the two sides speed up trade talks.\n\n"
+        "The meeting adopted the Guidelines for a Code of Conduct.\n\n"
+        "ASEAN Plus Three\n\n"
+        "Later on Thursday, Li attended the ASEAN Plus Three Foreign Ministers' Meeting, which was chaired by "
+        "Foreign Minister Sari Dewi. Li called for closer financial cooperation."
+    )
+    first, second = meetings_of(text)
+    assert first.organization == second.organization == "ASEAN"
+    assert first.name.startswith("China-ASEAN") and second.name.startswith("ASEAN Plus Three")
+    assert first.outcome_documents == ["Guidelines for a Code of Conduct"] and second.outcome_documents == []
+    assert first.chair_name is None and second.chair_name == "Sari Dewi"
+    assert second.scope[0] == text.index("ASEAN Plus Three\n")
+
+
+def test_one_body_named_twice_on_one_day_stays_one_meeting() -> None:
+    text = (
+        "HANOI, June 8, 2031 (Wire) -- The Special ASEAN-China Foreign Ministers' Meeting took place on Tuesday. "
+        "ASEAN ministers at the meeting called for vaccine cooperation."
+    )
+    assert len(meetings_of(text)) == 1
+
+
+def test_a_meeting_with_no_date_anywhere_is_kept_undated() -> None:
+    text = (
+        "Foreign Minister meets Foreign Minister of Uzbekistan\n\n"
+        "Pakistani Foreign Minister Ali Raza met Foreign Minister of Uzbekistan Timur Aliev in Tashkent.\n\n"
+        "Raza called for early completion of the railway project."
+    )
+    [meeting] = meetings_of(text)
+    assert meeting.date is None and meeting.date_source == "unknown"
+    assert meeting.organization is None and meeting.name.endswith("Talks in Tashkent")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ali Raza met the press in Tashkent.",   # no counterpart named: not read as talks
+        "Ali Raza met Monday's deadline for the report.",
+    ],
+)
+def test_met_followed_by_no_counterpart_is_no_meeting(sentence: str) -> None:
+    assert meetings_of(f"{sentence} He said ties matter.") == []
+
+
+def test_chair_under_the_chairmanship_of() -> None:
+    text = (
+        "HIROSHIMA, May 19, 2031 (Wire) -- Leaders of the Group of Seven (G7) opened their summit on Friday under "
+        "the chairmanship of Japanese Prime Minister Kenji Sato. The leaders issued the G7 Leaders' Hiroshima "
+        "Vision on Nuclear Disarmament."
+    )
+    [meeting] = meetings_of(text)
+    assert meeting.chair_name == "Kenji Sato" and meeting.level == "leaders"
+    assert meeting.outcome_documents == ["G7 Leaders' Hiroshima Vision on Nuclear Disarmament"]
+
+
+def test_the_nth_round_of_a_dialogue_is_its_edition_also_for_talks() -> None:
+    text = (
+        "SEOUL, Nov. 7, 2031 (Wire) -- The vice foreign ministers of South Korea and Japan met in Seoul on Tuesday. "
+        "Vice Foreign Minister Kim Min-su held the ninth round of the Korea-Japan strategic dialogue with Vice "
+        "Foreign Minister Taro Ono. Kim called for close coordination."
+    )
+    [meeting] = meetings_of(text)
+    assert meeting.edition == 9 and meeting.level == "vice_ministerial"
+
