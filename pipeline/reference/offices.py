@@ -67,6 +67,14 @@ TITLE_PATTERN = re.compile(
     rf"(?<![\w-])(?i:{_ONE_OFFICE}(?:(?:\s*,\s*|\s+and\s+){_ONE_OFFICE})*)(?![\w-])"
     rf"|(?<![\w-])(?:{_ABBREVIATION})(?![\w-])"
 )
+# Every title contains an office noun (matched case-insensitively) or an abbreviation: a text with neither
+# needs no scan. The four non-ASCII letters that Python's case-insensitive matching equates with ASCII
+# letters are mapped first, so the check never misses a title the pattern would find.
+_IGNORECASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+_TITLE_NOUNS: tuple[str, ...] = ()
+for _noun in sorted({head.lower() for head in OFFICE_HEADS}, key=len):
+    if not any(kept in _noun for kept in _TITLE_NOUNS):  # "minister" covers "ministers"
+        _TITLE_NOUNS += (_noun,)
 
 # Bodies whose officials attend meetings: alias → canonical short form (GUIDELINES §3).
 ORGANISATION_ALIASES: dict[str, str] = {
@@ -200,6 +208,11 @@ def find_titles(text: str) -> list[tuple[int, int]]:
     >>> t = "State Councilor and Foreign Minister Wang Yi"; [t[s:e] for s, e in find_titles(t)]
     ['State Councilor and Foreign Minister']
     """
+    folded = text.lower()
+    if not text.isascii() and any(chr(twin) in text for twin in _IGNORECASE_TWINS):
+        folded = text.translate(_IGNORECASE_TWINS).lower()
+    if not any(noun in folded for noun in _TITLE_NOUNS) and not any(a in text for a in TITLE_ABBREVIATIONS):
+        return []
     return [(m.start(), m.end()) for m in TITLE_PATTERN.finditer(text)]
 
 
