@@ -147,6 +147,8 @@ PROPOSAL_TRIGGERS: tuple[tuple[str, str, str], ...] = (
      r"\bproposal\s+(?=to\s)", "proposal", "noun"),
 )
 _TRIGGERS = [(re.compile(p, re.I), kind, mode) for p, kind, mode in PROPOSAL_TRIGGERS]
+# Most sentences hold no trigger: one scan with the alternation of all of them rules that out cheaply.
+_ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for p, _, _ in PROPOSAL_TRIGGERS), re.I)
 
 # Agreements and joint calls: what the participants settled together (proposer null).
 AGREEMENT_TRIGGERS: tuple[tuple[str, str], ...] = (
@@ -155,6 +157,7 @@ AGREEMENT_TRIGGERS: tuple[tuple[str, str], ...] = (
     (r"\b(?:underlined|underscored|stressed|emphasized|emphasised|highlighted)\s+the\s+(?:need|importance)\s+(?:to|of)\b", "to"),
 )
 _AGREEMENTS = [(re.compile(p, re.I), mode) for p, mode in AGREEMENT_TRIGGERS]
+_ANY_AGREEMENT = re.compile("|".join(f"(?:{p})" for p, _ in AGREEMENT_TRIGGERS), re.I)
 
 # Offers and plans in the speaker's clause ("China will …", "stands ready to …").
 COMMITMENT = re.compile(r"\b(?:will|would|shall|ready to|willing to|plans? to|intends? to|is to|are to)\b", re.I)
@@ -919,6 +922,8 @@ def _verb_rows(scope: _Scope, sentence: tuple[int, int], in_point: bool) -> list
     text = scope.text
     s, e = sentence
     rows: list[_Row] = []
+    if not _ANY_TRIGGER.search(text, s, e):
+        return rows
     taken_until = s
     for pattern, kind, mode in _TRIGGERS:
         for m in pattern.finditer(text, s, e):
@@ -976,7 +981,7 @@ def _agreement_rows(scope: _Scope, sentence: tuple[int, int]) -> list[_Row]:
     text = scope.text
     s, e = sentence
     rows: list[_Row] = []
-    if BACKGROUND.search(text[s:e]) or _other_year(scope, text[s:e]):
+    if not _ANY_AGREEMENT.search(text, s, e) or BACKGROUND.search(text[s:e]) or _other_year(scope, text[s:e]):
         return []
     for pattern, mode in _AGREEMENTS:
         for m in pattern.finditer(text, s, e):
