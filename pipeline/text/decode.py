@@ -1,8 +1,11 @@
 """Raw bytes of a source file -> text, or a rejection code with a sentence a person can act on.
 
 Order of attempts: a byte-order mark (UTF-8, UTF-32, UTF-16), strict UTF-8, UTF-16 without a mark
-(recognised by its zero bytes), then detection with charset-normalizer (cp1252 and GB18030 occur in
-scraped news). HTML pages are reduced to their headline and main text.
+(recognised by its zero bytes), UTF-8 with a few damaged bytes (each replaced by U+FFFD), English copy
+in GB18030 whose only non-ASCII bytes are the Chinese characters of a dateline, cp1252, then detection with
+charset-normalizer. cp1252 and GB18030 are the legacy encodings that occur in scraped news; for mostly-ASCII
+text a detector has too little to go on and often picks a Korean or Central European code page instead.
+HTML pages are reduced to their headline and main text.
 """
 
 from __future__ import annotations
@@ -46,6 +49,19 @@ MAX_CONTROL_SHARE = 0.02
 MIN_UTF16_ZERO_SHARE = 0.6
 # above this share of non-ASCII bytes a non-UTF-8 file is not English copy in cp1252 (GB18030 Chinese, say)
 WESTERN_MAX_HIGH_SHARE = 0.1
+# a UTF-8 file damaged in at most this share of its bytes (a cut-off download, a flipped byte) is still read
+# as UTF-8, provided most of its non-ASCII bytes form valid UTF-8 sequences: cp1252 or GB18030 copy has next
+# to no valid UTF-8 sequences, so it never passes
+MAX_DAMAGED_UTF8_SHARE = 0.01
+# bytes that strict UTF-8 rejects come back from "surrogateescape" as U+DC80..U+DCFF, one per byte
+ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
+NON_ASCII_BYTES = bytes(range(0x80, 0x100))
+# a GB2312 character (the common Chinese of mainland datelines, "北京5月13日电"): both bytes in A1..FE.
+# In English cp1252 copy a non-ASCII byte is followed by ASCII, so its bytes never pair up like this.
+GB2312_PAIR_RE = re.compile(rb"[\xa1-\xf7][\xa1-\xfe]")
+# what those pairs may decode to in a dateline: ideographs, CJK and general punctuation, full-width forms
+DATELINE_CJK_RE = re.compile("[\u00b7\u2010-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+CJK_IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff]")
 HTML_SNIFF_CHARS = 2048
 HTML_START_RE = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.I | re.S)
 HTML_TAG_RE = re.compile(r"</?(?:html|head|body|div|p|span|a|meta|script|title|article|section|br|table|ul|li)\b[^>]*>", re.I)
@@ -104,6 +120,40 @@ def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
         return raw.decode(codec), codec
     except UnicodeDecodeError:
         return None
+
+
+def _high_bytes(raw: bytes) -> int:
+    """Number of non-ASCII bytes."""
+    return len(raw) - len(raw.translate(None, NON_ASCII_BYTES))
+
+
+def _damaged_utf8(raw: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few invalid bytes, each replaced by U+FFFD, rather than a legacy code page's garbling.
+
+    Example: "\u201cWe agree,\u201d he said".encode() with one stray b"\\xff" inserted -> the same text with one U+FFFD.
+    """
+    damaged = len(ESCAPED_BYTE_RE.findall(raw.decode("utf-8", "surrogateescape")))
+    if not damaged or _high_bytes(raw) - damaged <= damaged or damaged > MAX_DAMAGED_UTF8_SHARE * len(raw):
+        return None
+    return raw.decode("utf-8", "replace"), "utf-8"
+
+
+def _gb18030_dateline(raw: bytes) -> tuple[str, str] | None:
+    """Mostly-ASCII text in GB18030: English copy from a Chinese outlet, Chinese only in a dateline or a name.
+
+    Example: "北京5月13日电 Wang Yi met Lavrov.".encode("gb18030") -> that text, "gb18030".
+    """
+    high = _high_bytes(raw)
+    if not high or high > WESTERN_MAX_HIGH_SHARE * len(raw) or 2 * len(GB2312_PAIR_RE.findall(raw)) != high:
+        return None
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    chinese = "".join(ch for ch in text if ch >= "\x80")
+    if DATELINE_CJK_RE.sub("", chinese) or not CJK_IDEOGRAPH_RE.search(chinese):
+        return None
+    return text, "gb18030"
 
 
 def _western(raw: bytes) -> tuple[str, str] | None:
@@ -195,7 +245,7 @@ def decode_source(raw: bytes) -> DecodedText:
         if b"\x00" in raw:
             return _reject(REJECT_NOT_TEXT, "The file contains NUL bytes and is not UTF-16 text, so it is binary data; "
                                             "export the article as a UTF-8 text file.")
-        decoded = _western(raw) or _detected(raw)
+        decoded = _damaged_utf8(raw) or _gb18030_dateline(raw) or _western(raw) or _detected(raw)
     if decoded is None:
         if _control_share(raw.decode("latin-1")) > MAX_CONTROL_SHARE:
             return _reject(REJECT_NOT_TEXT, "The file is mostly control bytes, so it is binary data rather than text; "

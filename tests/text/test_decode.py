@@ -113,3 +113,42 @@ def test_html_page_is_reduced_to_headline_and_main_text() -> None:
 )
 def test_html_sniffing(text: str, expected: bool) -> None:
     assert looks_like_html(text) is expected
+
+
+QUOTED = "Wang said: \u201cThe two sides should deepen cooperation \u2014 and keep supply chains open.\u201d " * 4
+
+
+@pytest.mark.parametrize("damage", [b"\xff", b"\xff\xfe\xc3", b"\xe2\x80"])
+def test_utf8_with_a_few_damaged_bytes_stays_utf8(damage: bytes) -> None:
+    raw = QUOTED.encode("utf-8")
+    decoded = decode_source(raw[:40] + damage + raw[40:])
+    assert decoded.encoding == "utf-8"
+    assert decoded.text is not None and decoded.text.replace("\ufffd", "") == QUOTED
+
+
+def test_cp1252_copy_is_not_taken_for_damaged_utf8() -> None:
+    # every non-ASCII byte is invalid UTF-8 here: no valid sequence vouches for UTF-8
+    decoded = decode_source(QUOTED.encode("cp1252"))
+    assert (decoded.encoding, decoded.text) == ("cp1252", QUOTED)
+
+
+def test_heavily_damaged_utf8_is_not_read_as_utf8() -> None:
+    raw = QUOTED.encode("utf-8")
+    damaged = b"".join(raw[i:i + 20] + b"\xff" for i in range(0, len(raw), 20))
+    assert decode_source(damaged).encoding != "utf-8"
+
+
+@pytest.mark.parametrize("dateline", ["北京5月13日电 ", "新华社北京12月3日电（记者王毅）", "【上海合作组织】 "])
+def test_english_copy_with_a_chinese_dateline_in_gb18030(dateline: str) -> None:
+    text = dateline + "Foreign Minister Wang Yi met his Nepali counterpart on Friday, and the two sides agreed " * 3
+    decoded = decode_source(text.encode("gb18030"))
+    assert (decoded.encoding, decoded.text) == ("gb18030", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Copyright \u00a9\u00ae 2020 Xinhua. Foreign Minister Wang Yi met his Nepali counterpart on Friday. " * 3,
+    "Caf\u00e9s in Gen\u00e8ve closed as ministers met; M\u00fcller said so. " * 3,
+])
+def test_cp1252_copy_whose_bytes_could_pair_up_is_not_read_as_gb18030(text: str) -> None:
+    decoded = decode_source(text.encode("cp1252"))
+    assert (decoded.encoding, decoded.text) == ("cp1252", text)
