@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -69,6 +70,13 @@ _PARTICLE = "|".join(re.escape(p) for p in NAME_PARTICLES)
 NAME_TOKEN_PATTERN = re.compile(rf"{_INITIAL}|{_CAP_WORD}")
 _HONORIFIC = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
 HONORIFIC_PREFIX = re.compile(rf"^(?:(?:{_HONORIFIC})(?:\s+|(?<=\.)))+")
+# the same, matched at a position of the whole text (slicing the text's tail per name would be quadratic)
+HONORIFIC_RUN = re.compile(rf"(?:(?:{_HONORIFIC})(?:\s+|(?<=\.)))+")
+_BLANKS = re.compile(r"[ \t]+")
+_BODY_CHAIN = re.compile(r"(?:[A-Z][\w-]*\s+){1,5}(?:of|for)\s+(?:the\s+)?")
+_COMMA_THEN = re.compile(r",\s*(?:the\s+)?")
+_COMMA = re.compile(r",\s*")
+_NOT_A_NAME_WORD = re.compile(r" (?:On|In|At|The|And|Also|Said|Told)\b")
 SHORT_REFERENCE_TITLES = re.compile(rf"(?:{_HONORIFIC})\s+$")
 
 
@@ -111,12 +119,12 @@ def name_run(text: str, start: int) -> tuple[int, int] | None:
     pos = start
     while pos < len(text) and text[pos] in " \t":
         pos += 1
-    honorific = HONORIFIC_PREFIX.match(text[pos:])
+    honorific = HONORIFIC_RUN.match(text, pos)
     if honorific:
-        rest = text[pos + honorific.end():]
+        rest = honorific.end()
         # "U" is an honorific only before a name; keep it when nothing name-like follows.
-        if NAME_TOKEN_PATTERN.match(rest) and _is_cap(rest[:1]):
-            pos += honorific.end()
+        if NAME_TOKEN_PATTERN.match(text, rest) and _is_cap(text[rest:rest + 1]):
+            pos = rest
     begin, end, tokens = pos, pos, 0
     while pos < len(text):
         found = NAME_TOKEN_PATTERN.match(text, pos)
@@ -139,10 +147,10 @@ def name_run(text: str, start: int) -> tuple[int, int] | None:
         else:
             break
         pos = found.end()
-        gap = re.match(r"[ \t]+", text[pos:])
+        gap = _BLANKS.match(text, pos)
         if not gap:
             break
-        pos += gap.end()
+        pos = gap.end()
     if tokens == 0:
         return None
     if _before_institution(text, end):
@@ -257,9 +265,9 @@ def _of_after(text: str, end: int) -> tuple[str | None, str | None, int]:
     if body:
         return None, organisation_code(body.group(0)), body.end()
     # "Director of the Executive Committee of the Regional Anti-Terrorist Structure": a chain of bodies.
-    chain = re.match(r"(?:[A-Z][\w-]*\s+){1,5}(?:of|for)\s+(?:the\s+)?", text[pos:])
+    chain = _BODY_CHAIN.match(text, pos)
     if chain:
-        inner = ORGANISATION_PATTERN.match(text, pos + chain.end())
+        inner = ORGANISATION_PATTERN.match(text, chain.end())
         if inner:
             return None, organisation_code(inner.group(0)), inner.end()
     return None, None, end
@@ -295,8 +303,9 @@ def _mentions_at_titles(text: str) -> tuple[list[Mention], list[Mention]]:
                 people.append(mention)
                 continue
         # Apposition before: "Jeyhun Bayramov, foreign minister of Azerbaijan".
-        lead = text[:m_start]
-        comma = re.search(r",\s*(?:the\s+)?$", lead)
+        # only the last comma before the title can be followed by nothing but "the" and blanks
+        last_comma = text.rfind(",", 0, m_start)
+        comma = _COMMA_THEN.fullmatch(text, last_comma, m_start) if last_comma >= 0 else None
         if comma:
             run = name_run_before(text, comma.start())
             if run and is_full_name(clean_name(text[run[0]:run[1]])):
@@ -305,9 +314,9 @@ def _mentions_at_titles(text: str) -> tuple[list[Mention], list[Mention]]:
                 people.append(mention)
                 continue
         # Apposition after: "Greenland's foreign minister, Pele Broberg".
-        comma_after = re.match(r",\s*", text[after:])
+        comma_after = _COMMA.match(text, after)
         if comma_after and m_start < t_start:
-            run = name_run(text, after + comma_after.end())
+            run = name_run(text, comma_after.end())
             if run and is_full_name(clean_name(text[run[0]:run[1]])):
                 mention.name, mention.name_span, mention.end = clean_name(text[run[0]:run[1]]), run, run[1]
                 people.append(mention)
@@ -375,6 +384,47 @@ def _mentions_known(text: str, on: dt.date | None) -> list[Mention]:
     return found
 
 
+def _span(mention: Mention) -> tuple[int, int]:
+    return mention.name_span or (mention.start, mention.end)
+
+
+class _SpanSet:
+    """Numbered spans sorted by start: which of them overlap a span, without comparing against all of them.
+
+    Name spans are short, so only spans starting less than the longest length before the query can reach it.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[tuple[int, int, int]] = []
+        self._longest = 0
+
+    def add(self, span: tuple[int, int], slot: int) -> None:
+        insort(self._items, (span[0], span[1], slot))
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def remove(self, span: tuple[int, int], slot: int) -> None:
+        del self._items[bisect_left(self._items, (span[0], span[1], slot))]
+
+    def overlapping(self, span: tuple[int, int]) -> list[int]:
+        """Slots of the spans that overlap `span` (as `_overlaps` decides), in slot order."""
+        lo = bisect_left(self._items, (span[0] - self._longest,))
+        hi = bisect_left(self._items, (span[1],))
+        return sorted(slot for start, end, slot in self._items[lo:hi] if start < span[1] and span[0] < end)
+
+
+def _covered(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of half-open spans as disjoint (starts, ends), for a bisect per position."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(span for span in spans if span[0] < span[1]):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
 def _overlaps(a: Mention, b: Mention) -> bool:
     sa = a.name_span or (a.start, a.end)
     sb = b.name_span or (b.start, b.end)
@@ -421,28 +471,45 @@ def find_people(context: DocumentContext, on: dt.date | None = None) -> list[Per
     text = context.clean_text
     anchored, _ = _mentions_at_titles(text)
     candidates = anchored + _mentions_after_possessive(text) + _mentions_led_by(text)
+    spans = _SpanSet()
+    for slot, other in enumerate(candidates):
+        spans.add(_span(other), slot)
     for known in _mentions_known(text, on):
-        if not any(_overlaps(known, other) for other in candidates):
+        if not spans.overlapping(_span(known)):
+            spans.add(_span(known), len(candidates))
             candidates.append(known)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     mentions: list[Mention] = []
+    kept_spans = _SpanSet()
     for mention in candidates:
-        if any(_overlaps(mention, kept) for kept in mentions):
+        clashes = kept_spans.overlapping(_span(mention))
+        if clashes:
             # keep the richer of two readings of one name (title-anchored beats bare)
-            for i, kept in enumerate(mentions):
-                if _overlaps(mention, kept) and (kept.title is None and mention.title is not None):
+            for i in clashes:
+                if mentions[i].title is None and mention.title is not None:
+                    kept_spans.remove(_span(mentions[i]), i)
                     mentions[i] = mention
+                    kept_spans.add(_span(mention), i)
             continue
+        kept_spans.add(_span(mention), len(mentions))
         mentions.append(mention)
     people: list[Person] = []
+    # the full names written for each person so far; a document repeats a few names many times, so each
+    # pair of written forms is compared once
+    written: list[dict[str, None]] = []
+    same: dict[tuple[str, str], bool] = {}
     for mention in mentions:
         assert mention.name
-        for person in people:
-            if any(same_individual(m.name, mention.name) for m in person.mentions if not m.short):
+        for person, names in zip(people, written):
+            if any(same[pair] if (pair := (name, mention.name)) in same else same.setdefault(pair, same_individual(*pair))
+                   for name in names):
                 person.mentions.append(mention)
+                if not mention.short:
+                    names[mention.name] = None
                 break
         else:
             people.append(Person(mention.name, [mention]))
+            written.append({} if mention.short else {mention.name: None})
     for person in people:
         person.name = _canonical([m.name for m in person.mentions if m.name])
         titled = [m.title for m in person.mentions if m.title and m.title != "head of delegation"]
@@ -468,7 +535,7 @@ def find_people(context: DocumentContext, on: dt.date | None = None) -> list[Per
 
 def _add_short_references(text: str, people: list[Person]) -> None:
     """ "Wang said", "Mr Lavrov", "Minh proposed": one name word of a person named in full elsewhere."""
-    taken = [(m.name_span or (m.start, m.end)) for p in people for m in p.mentions]
+    taken_starts, taken_ends = _covered([(m.name_span or (m.start, m.end)) for p in people for m in p.mentions])
     keys: dict[str, list[Person]] = {}
     for person in people:
         words = [w for w in person.name.split() if w not in NAME_PARTICLES and not re.fullmatch(_INITIAL, w)]
@@ -478,12 +545,12 @@ def _add_short_references(text: str, people: list[Person]) -> None:
     if not keys:
         return
     for match in _short_reference_matches(text, keys):
-        if any(s <= match.start() < e for s, e in taken):
+        at = bisect_right(taken_starts, match.start()) - 1
+        if at >= 0 and match.start() < taken_ends[at]:
             continue
         # part of a longer capitalised run that is another name ("Wang Wenbin") is not a short reference
         after = text[match.end():match.end() + 2]
-        if re.match(r" [A-Z]", after) and name_run(text, match.end()) and not re.match(
-                r" (?:On|In|At|The|And|Also|Said|Told)\b", text[match.end():]):
+        if re.match(r" [A-Z]", after) and name_run(text, match.end()) and not _NOT_A_NAME_WORD.match(text, match.end()):
             continue
         owners = keys[match.group(0)]
         owner = owners[0] if len(owners) == 1 else min(
