@@ -17,6 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 	@mkdir -p "$(DAGSTER_HOME)"
+	@[ -f "$(DAGSTER_HOME)/dagster.yaml" ] || cp deploy/local-dagster.yaml "$(DAGSTER_HOME)/dagster.yaml"
 
 ## materialize every asset (and its checks) on $(PIPELINE_SOURCE_DIR) into $(PIPELINE_DATA_DIR)/curated
 run: setup
