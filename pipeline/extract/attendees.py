@@ -9,6 +9,7 @@ office holders become one row per state when the states are listed in the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from pipeline.extract.model import AttendeeMention, DocumentContext, MeetingMention, Span
 from pipeline.extract.people import Mention, Person, find_people
@@ -123,7 +124,19 @@ def _sentences(context: DocumentContext) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
-def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+def _sentence_starts(sentences: list[tuple[int, int]]) -> list[int] | None:
+    """Starts of the sentences when they are non-empty, sorted and disjoint (then a bisect finds a position's)."""
+    if all(s < e for s, e in sentences) and all(a[1] <= b[0] for a, b in zip(sentences, sentences[1:])):
+        return [s for s, _ in sentences]
+    return None
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int, starts: list[int] | None = None) -> tuple[int, int]:
+    if starts is not None:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < sentences[i][1]:
+            return sentences[i][0], sentences[i][1]
+        return pos, pos
     for start, end in sentences:
         if start <= pos < end:
             return start, end
@@ -349,17 +362,24 @@ def find_attendees(context: DocumentContext, meetings: list[MeetingMention]) -> 
     if not meetings or not text:
         return []
     sentences = _sentences(context)
+    starts = _sentence_starts(sentences)
     dates = [m.date for m in meetings if m.date]
     people = find_people(context, dates[0] if dates else None)
+    # each person's mention starts, when in text order, so a meeting's share of them is a bisect
+    mention_starts = [[m.start for m in person.mentions] for person in people]
+    ordered = [all(a <= b for a, b in zip(at, at[1:])) for at in mention_starts]
     memberships = _membership_lists(text)
     out: list[AttendeeMention] = []
     for meeting in meetings:
         start, end = _scope(meeting, text)
         attendees: list[tuple[int, AttendeeMention]] = []
         spans: list[tuple[int, int, object]] = []
-        for person in people:
-            inside = [m for m in person.mentions if start <= m.start < end]
-            good = [m for m in inside if _attending(text, m, _sentence_of(sentences, m.start))]
+        for person, at, in_order in zip(people, mention_starts, ordered):
+            if in_order:
+                inside = person.mentions[bisect_left(at, start):bisect_left(at, end)]
+            else:
+                inside = [m for m in person.mentions if start <= m.start < end]
+            good = [m for m in inside if _attending(text, m, _sentence_of(sentences, m.start, starts))]
             if not good:
                 continue
             full = next((m for m in good if not m.short), good[0])
@@ -395,25 +415,30 @@ def find_attendees(context: DocumentContext, meetings: list[MeetingMention]) -> 
                 spans.append((o_start, o_end, id(row)))
         rows = attendees + groups
         by_id = {id(a): a for _, a in rows}
+        # a sentence's verbs only give roles to the spans starting in it: hand each sentence just those
+        by_start = sorted(spans)
+        span_starts = [s for s, _, _ in by_start]
         for s_start, s_end in sentences:
             if start <= s_start < end:
-                for key, role in _roles(text, (s_start, s_end), spans).items():
+                nearby = by_start[bisect_left(span_starts, s_start):bisect_left(span_starts, s_end)]
+                for key, role in _roles(text, (s_start, s_end), nearby).items():
                     row = by_id[key]
                     if ROLE_PRIORITY[role] < ROLE_PRIORITY[row.role]:
                         row.role = role
         for _, row in rows:
             if meeting.chair_name and row.name and same_person(meeting.chair_name, row.name):
                 row.role = "chair"
-            row.attendance = _attendance(text, sentences, row, meeting)
+            row.attendance = _attendance(text, sentences, row, meeting, starts)
         out += [row for _, row in sorted(rows, key=lambda pair: pair[0])]
     return out
 
 
-def _attendance(text: str, sentences: list[tuple[int, int]], row: AttendeeMention, meeting: MeetingMention) -> str:
+def _attendance(text: str, sentences: list[tuple[int, int]], row: AttendeeMention, meeting: MeetingMention,
+                starts: list[int] | None = None) -> str:
     """`virtual` or `in_person` when the sentence naming the row says so, else the meeting's own format."""
     star = next((s for s in row.evidence if s.field == "*"), None)
     if star is not None:
-        s_start, s_end = _sentence_of(sentences, star.start)
+        s_start, s_end = _sentence_of(sentences, star.start, starts)
         window = text[s_start:s_end]
         if VIRTUAL_CUE.search(window):
             return "virtual"
