@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from pipeline.extract.model import DocumentContext, MeetingMention, Span
@@ -307,8 +308,49 @@ def _np_start(text: str, sent_start: int, head_start: int) -> tuple[int, bool]:
     return pos, indefinite
 
 
-def _np_end(text: str, head_end: int, sent_end: int, org_spans: list[tuple[int, int, str]]) -> int:
-    """The NP's complement after the head ("of the Arctic Council", "among the Neighboring Countries of Afghanistan")."""
+def _sorted_starts(spans: list[tuple[int, int, str]]) -> list[int] | None:
+    """Starts of spans listed in text order (then the ones starting in a range are a slice), else None."""
+    starts = [span[0] for span in spans]
+    return starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
+
+
+def _starting_in(spans: list[tuple[int, int, str]], starts: list[int] | None, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The spans that start in [lo, hi), in their listed order."""
+    if starts is None:
+        return [span for span in spans if lo <= span[0] < hi]
+    return spans[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+def _cover(spans: list[tuple[int, int, str]]) -> tuple[list[int], list[int]]:
+    """The union of the spans as disjoint sorted (starts, ends): a position inside any span is one bisect away."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end, _ in sorted(spans):
+        if start >= end:
+            continue
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _covers(cover: tuple[list[int], list[int]], pos: int) -> bool:
+    at = bisect_right(cover[0], pos) - 1
+    return at >= 0 and pos < cover[1][at]
+
+
+# a head word that modifies another noun: "a dialogue partner", "the meeting mechanism"
+HEAD_AS_MODIFIER = re.compile(r"\s+(?:mechanisms?|partners?|partnerships?|relations|process|platform)\b")
+
+
+def _np_end(text: str, head_end: int, sent_end: int, org_spans: list[tuple[int, int, str]],
+            cover: tuple[list[int], list[int]] | None = None) -> int:
+    """The NP's complement after the head ("of the Arctic Council", "among the Neighboring Countries of Afghanistan").
+
+    `cover` is `_cover(org_spans)`, passed by callers that ask for many NPs of one document.
+    """
     rest = text[head_end:sent_end]
     if not re.match(r"\s+(?:of|among|between|on|in celebration of|with|for|under)\b", rest):
         return head_end
@@ -318,7 +360,7 @@ def _np_end(text: str, head_end: int, sent_end: int, org_spans: list[tuple[int, 
     )
     for match in stop.finditer(rest, 1):
         absolute = head_end + match.start()
-        if any(s <= absolute < e for s, e, _ in org_spans):
+        if _covers(cover, absolute) if cover is not None else any(s <= absolute < e for s, e, _ in org_spans):
             continue
         word = match.group(0).strip()
         if word in ("on", "in", "and") and not _date_or_place_follows(rest[match.end():], word):
@@ -378,22 +420,24 @@ def _find_candidates(
 ) -> list[_Candidate]:
     text = context.clean_text
     mentions = find_date_mentions(text)
+    # organisation spans indexed once: per-sentence and per-candidate scans of all of them are quadratic
+    org_starts, org_cover = _sorted_starts(orgs), _cover(orgs)
     out: list[_Candidate] = []
     for index, sent in enumerate(sentences):
         header = _is_header(text, sent)
-        sent_orgs = [o for o in orgs if sent[0] <= o[0] < sent[1]]
+        sent_orgs = _starting_in(orgs, org_starts, sent[0], sent[1])
         found: list[_Candidate] = []
         for match in MEETING_HEAD.finditer(text, sent[0], sent[1]):
             head = match.group("head").lower()
-            if any(s <= match.start() < e for s, e, _ in orgs):
+            if _covers(org_cover, match.start()):
                 continue  # "Conference on Interaction ...", "East Asia Summit" name a body, not a meeting
             if text[max(0, match.start() - 1):match.start()] == "(" and any(
                     re.fullmatch(r"\s*\(", text[c.end:match.start()]) for c in found):
                 continue  # "the ASEAN-Russia Post Ministerial Conference (PMC)": the acronym repeats the name
-            if re.match(r"\s+(?:mechanisms?|partners?|partnerships?|relations|process|platform)\b", text[match.end():]):
+            if HEAD_AS_MODIFIER.match(text, match.end()):
                 continue  # "a dialogue partner", "the meeting mechanism": the head word modifies another noun
             start, indefinite = _np_start(text, sent[0], match.start())
-            end = _np_end(text, match.end(), sent[1], orgs)
+            end = _np_end(text, match.end(), sent[1], orgs, org_cover)
             np_lower = text[start:match.start()].lower()
             if re.search(r"(?i)\b(?:statement|declaration|communiqu[eé]|memorandum|plan)\b", text[start:match.start()]):
                 continue  # "the Joint Statement of ... Foreign Ministers' Meeting" names a document
@@ -403,7 +447,7 @@ def _find_candidates(
                 continue
             cand = _Candidate(index, start, end, "named", head=head, indefinite=indefinite, header=header)
             cand.excluded = _classify(text, sent, start, end, head)
-            inner = [o for o in orgs if start <= o[0] < end]
+            inner = _starting_in(orgs, org_starts, start, end)
             modifiers = re.sub(r"(?i)^(?:the|a|an|their|its|this)\s+", "", text[start:match.start()]).strip()
             cand.edition, cand.edition_span = _edition(text, start, match.start())
             round_of = ROUND_OF.search(text, max(sent[0], start - 40), start)
