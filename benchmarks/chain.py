@@ -24,7 +24,7 @@ from pipeline.stages import (DOCUMENT_DTYPES, EXTRACTION_DTYPES, SEGMENT_DTYPES,
                              run_batched, segment_documents)
 from schemas import TABLES, polars_dtypes
 
-STAGES = ("ingest", "cleaning", "segmentation", "extraction", "merging", "validation", "parquet")
+STAGES = ("ingest", "cleaning", "segmentation", "extraction", "merging", "validation", "parquet", "review")
 MERGED_TABLES = ("meetings", "attendees", "proposals", "evidence")
 
 
@@ -48,6 +48,18 @@ def validated(frame: pl.DataFrame, table: str) -> pl.DataFrame:
     from pipeline.validation import validated_frame
 
     return validated_frame(frame, TABLES[table])
+
+
+def write_review_site(data_root: Path) -> None:
+    """The review asset's work: the static HTML site of the release just published (no gold file)."""
+    from pipeline.review.inputs import load_review_inputs
+    from pipeline.review.plots import meetings_per_year_png, proposals_by_topic_png
+    from pipeline.review.site import review_site, write_site
+
+    inputs = load_review_inputs(data_root / "curated", None)
+    plots = {"meetings_per_year.png": meetings_per_year_png(inputs.meetings),
+             "proposals_by_topic.png": proposals_by_topic_png(inputs.proposals)}
+    write_site(review_site(inputs, plots), data_root / "review")
 
 
 def run_chain(source_dir: Path, data_root: Path, workers: int) -> tuple[dict[str, float], dict[str, int]]:
@@ -101,5 +113,7 @@ def run_chain(source_dir: Path, data_root: Path, workers: int) -> tuple[dict[str
     tables.update(documents=documents, segments=segments, rejected_documents=rejected)
     with timer.stage("parquet"):
         publish_release(tables, data_root, code_fingerprint())
+    with timer.stage("review"):
+        write_review_site(data_root)
     counts = {name: frame.height for name, frame in tables.items()}
     return timer.seconds, counts
