@@ -8,6 +8,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.defs.keys import staging_ins
+from pipeline.defs.metadata import release_summary
 from pipeline.evaluation import score_summary, score_tables
 from pipeline.extract.merge import merge_extractions
 from pipeline.extract.serialize import extraction_from_json
@@ -63,5 +64,6 @@ def release(
         "codebook": dg.MetadataValue.path(str(settings.data_root / "curated" / "codebook.html")),
         "release_note": dg.MetadataValue.md((folder / "CHANGES.md").read_text(encoding="utf-8").split("\n## ")[0]),
         **{f"rows/{name}": frame.height for name, frame in sorted(tables.items())},
+        "preview": release_summary(tables),
         **quality,
     })

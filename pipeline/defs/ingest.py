@@ -5,11 +5,20 @@ import dagster as dg
 import polars as pl
 
 from pipeline.defs.keys import staging_ins
+from pipeline.defs.metadata import COLUMN_SCHEMA, frame_column_schema
 from pipeline.ingest import rejected_rows, scan_sources
 from pipeline.settings import PipelineSettings
 from pipeline.storage import previous_output
 from pipeline.validation import frame_output, validated_output
 from schemas.documents import RejectedDocumentsSchema
+
+
+MANIFEST_COLUMNS = {
+    "source_path": "path relative to the source folder", "size": "bytes when listed",
+    "mtime_ns": "modification time when listed; with path and size, decides whether the file is read again",
+    "doc_id": "content hash id (null for rejected files)", "status": "document, or the rejection reason",
+    "detail": "why it was rejected, in a sentence", "text": "decoded text of an accepted file",
+}
 
 
 @dg.asset(key_prefix="staging", group_name="ingest", kinds={"polars", "parquet"})
@@ -22,7 +31,8 @@ def source_files(context: dg.AssetExecutionContext, settings: PipelineSettings) 
         previous.filter(pl.col("status") != "duplicate").select("source_path", "size", "mtime_ns"),
         on=["source_path", "size", "mtime_ns"], how="semi").height
     context.log.info(f"{manifest.height} files under {settings.source_root}: {counts}; read {manifest.height - unchanged}")
-    return frame_output(manifest, files=manifest.height, documents=counts.get("document", 0),
+    return frame_output(manifest, **{COLUMN_SCHEMA: frame_column_schema(manifest, MANIFEST_COLUMNS)},
+                        files=manifest.height, documents=counts.get("document", 0),
                         rejected=manifest.height - counts.get("document", 0),
                         read_now=manifest.height - unchanged, reused=unchanged)
 

@@ -83,3 +83,20 @@ def test_sensor_reports_new_files_once_per_folder_state(tmp_path: Path) -> None:
         [later] = sensor_requests(defs, workspace.settings, instance)
         assert later.run_key != first.run_key
         assert later.tags["pipeline/new_files"] == "3"
+
+
+def test_every_materialization_shows_rows_preview_and_columns(tmp_path: Path) -> None:
+    from operations_support import materialization_metadata, run_job
+
+    workspace = make_workspace(tmp_path, seed_files()[:2])
+    result = run_job(workspace.definitions(), REFRESH_JOB, dg.DagsterInstance.ephemeral())
+    metadata = materialization_metadata(result)
+    for asset, values in metadata.items():
+        if asset == "review":
+            continue  # a static site: its metadata are the site's path and plots
+        assert "preview" in values, asset
+        if asset == "release":
+            continue  # a folder of tables: rows per table instead
+        assert values["dagster/row_count"] >= 0, asset
+        assert values["dagster/column_schema"].columns, asset
+    assert {f"rows/{name}" for name in ("documents", "meetings", "proposals")} <= set(metadata["release"])
