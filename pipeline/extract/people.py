@@ -544,6 +544,16 @@ def _add_short_references(text: str, people: list[Person]) -> None:
                 keys.setdefault(word, []).append(person)
     if not keys:
         return
+    # mention starts of the people sharing a name word, sorted: the nearest one is a bisect away
+    starts_of: dict[int, list[int]] = {}
+
+    def distance(person: Person, pos: int) -> int:
+        at = starts_of.get(id(person))
+        if at is None:
+            at = starts_of[id(person)] = sorted(m.start for m in person.mentions)
+        i = bisect_left(at, pos)
+        return min((abs(at[j] - pos) for j in (i - 1, i) if 0 <= j < len(at)), default=10**9)
+
     for match in _short_reference_matches(text, keys):
         at = bisect_right(taken_starts, match.start()) - 1
         if at >= 0 and match.start() < taken_ends[at]:
@@ -553,10 +563,11 @@ def _add_short_references(text: str, people: list[Person]) -> None:
         if re.match(r" [A-Z]", after) and name_run(text, match.end()) and not _NOT_A_NAME_WORD.match(text, match.end()):
             continue
         owners = keys[match.group(0)]
-        owner = owners[0] if len(owners) == 1 else min(
-            owners, key=lambda p: min((abs(m.start - match.start()) for m in p.mentions), default=10**9))
+        owner = owners[0] if len(owners) == 1 else min(owners, key=lambda p: distance(p, match.start()))
         owner.mentions.append(Mention(match.start(), match.end(), name=match.group(0),
                                       name_span=(match.start(), match.end()), short=True))
+        if id(owner) in starts_of:
+            insort(starts_of[id(owner)], match.start())
 
 
 _NAME_WORD_RUN = re.compile(r"[\w'’-]+")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from pipeline.extract.model import AttendeeMention, DocumentContext, MeetingMention, ProposalMention, Span
@@ -1142,10 +1142,30 @@ def _dedupe(rows: list[_Row]) -> list[_Row]:
     """One row per span: overlapping rows keep the one a stronger family produced."""
     rank = {"enumeration": 0, "verb": 1, "joint": 2, "should": 3}
     kept: list[_Row] = []
+    # kept rows never overlap, so the non-empty ones sorted by start have sorted ends too: of those starting
+    # before a row ends, the last reaches furthest, and it alone decides whether any reaches into the row
+    starts: list[int] = []
+    ends: list[int] = []
+    points: list[int] = []  # empty kept rows, which overlap a row only strictly inside it
+    inverted: list[_Row] = []  # end before start: compared one by one
     for row in sorted(rows, key=lambda r: (rank.get(r.family, 9), r.start)):
-        if any(k.start < row.end and row.start < k.end for k in kept):
+        last = bisect_left(starts, row.end) - 1
+        if last >= 0 and ends[last] > row.start:
+            continue
+        inside = bisect_right(points, row.start)
+        if inside < len(points) and points[inside] < row.end:
+            continue
+        if any(k.start < row.end and row.start < k.end for k in inverted):
             continue
         kept.append(row)
+        if row.start < row.end:
+            at = bisect_left(starts, row.start)
+            starts.insert(at, row.start)
+            ends.insert(at, row.end)
+        elif row.start == row.end:
+            insort(points, row.start)
+        else:
+            inverted.append(row)
     return sorted(kept, key=lambda r: r.start)
 
 
