@@ -342,6 +342,13 @@ class _FormSites:
     right_free: list[bool]
     # a form with a border ("Abdullah bin Abdullah") can overlap itself; the regex then skips the later one
     self_overlapping: bool
+    # occurrences that are whole words in the whole text ("Li" inside "Libya" is not): a window can add to
+    # them only the occurrence at its very start and the one at its very end
+    free: list[int]
+
+    def _index(self, pos: int) -> int | None:
+        i = bisect_left(self.starts, pos)
+        return i if i < len(self.starts) and self.starts[i] == pos else None
 
     def _fits(self, i: int, start: int, end: int) -> bool:
         p = self.starts[i]
@@ -364,22 +371,29 @@ class _FormSites:
         if self.self_overlapping:
             found = self.within(start, end)
             return found[-1] if found else None
-        i = bisect_right(self.starts, end - self.length) - 1
-        while i >= 0 and self.starts[i] >= start:
-            if self._fits(i, start, end):
-                return self.starts[i]
-            i -= 1
+        at_end = end - self.length
+        if at_end >= start and (i := self._index(at_end)) is not None and self._fits(i, start, end):
+            return at_end
+        j = bisect_right(self.free, at_end) - 1
+        if j >= 0 and self.free[j] >= start:
+            return self.free[j]
+        if start + self.length <= end and (i := self._index(start)) is not None and self._fits(i, start, end):
+            return start
         return None
 
     def first_from(self, pos: int, start: int, end: int) -> int | None:
         """The first occurrence start at or after `pos` among the matches in text[start:end], or None."""
         if self.self_overlapping:
             return next((p for p in self.within(start, end) if p >= pos), None)
-        i = bisect_left(self.starts, max(pos, start))
-        while i < len(self.starts) and self.starts[i] + self.length <= end:
-            if self._fits(i, start, end):
-                return self.starts[i]
-            i += 1
+        lo = max(pos, start)
+        if lo == start and start + self.length <= end and (i := self._index(start)) is not None and self._fits(i, start, end):
+            return start
+        j = bisect_left(self.free, lo)
+        if j < len(self.free) and self.free[j] + self.length <= end:
+            return self.free[j]
+        at_end = end - self.length
+        if at_end >= lo and (i := self._index(at_end)) is not None and self._fits(i, start, end):
+            return at_end
         return None
 
 
@@ -397,7 +411,8 @@ def _form_sites(text: str, form: str) -> _FormSites:
         left = [p == 0 or not _FORM_EDGE.match(text, p - 1) for p in starts]
         right = [p + size == len(text) or not _FORM_EDGE.match(text, p + size) for p in starts]
         overlapping = any(form[:k] == form[-k:] for k in range(1, size))
-        sites = table[form] = _FormSites(size, starts, left, right, overlapping)
+        free = [p for p, a, b in zip(starts, left, right) if a and b]
+        sites = table[form] = _FormSites(size, starts, left, right, overlapping, free)
     return sites
 
 
