@@ -597,10 +597,20 @@ def _group(candidates: list[_Candidate], text: str) -> list[_Meeting]:
         if named:
             first = named[0]
             meetings.append(_Meeting([first], None, "unknown", first.org, first.kind == "bilateral"))
+    # each meeting's candidates by start: an equal candidate has the same start, so membership is a short look-up
+    by_start: dict[int, dict[int, list[_Candidate]]] = {}
     for cand in live:
         if cand.date is None or cand.kind == "anaphor":
             target = _attach_undated(meetings, cand)
-            if target is not None and cand not in target.candidates:
+            if target is None:
+                continue
+            if id(target) not in by_start:
+                by_start[id(target)] = {}
+                for c in target.candidates:
+                    by_start[id(target)].setdefault(c.start, []).append(c)
+            same_start = by_start[id(target)].setdefault(cand.start, [])
+            if not any(c is cand or c == cand for c in same_start):
+                same_start.append(cand)
                 target.candidates.append(cand)
                 if target.org is None and cand.org and not target.bilateral and cand.kind == "named":
                     target.org = cand.org
@@ -827,13 +837,15 @@ def _person_country(title_text: str | None, name: str | None) -> str | None:
 def _format(meeting: _Meeting, scope: tuple[int, int], text: str, sentences: list[tuple[int, int]],
             excluded_sentences: set[int]) -> tuple[str, tuple[int, int] | None]:
     virtual = partial = in_person = None
+    # sentences naming the meeting itself, found once rather than per sentence (a report can name it often)
+    naming = {c.sentence for c in meeting.candidates if c.kind != "bilateral"}
     for index, sent in enumerate(sentences):
         if not (scope[0] <= sent[0] < scope[1]) or index in excluded_sentences:
             continue
         piece = text[sent[0]:sent[1]]
         if FORMAT_BACKGROUND.search(piece):
             continue
-        has_meeting = any(c.sentence == index and c.kind != "bilateral" for c in meeting.candidates)
+        has_meeting = index in naming
         if partial is None and not has_meeting and (m := PARTIAL_VIRTUAL.search(piece)):
             partial = (sent[0] + m.start(), sent[0] + m.end())
         if in_person is None and (m := IN_PERSON_CUES.search(piece)):
