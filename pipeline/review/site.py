@@ -191,24 +191,53 @@ def _record_card(table: str, row: dict[str, Any], fields: tuple[str, ...], spans
             f'<table>{"".join(cells)}</table><div class="rec-id">{table} · {record_id}</div></div>')
 
 
-def _document_page(inputs: ReviewInputs, document: dict[str, Any], spans: list[Highlight], meeting_names: dict[str, str]) -> bytes:
+@dataclass(frozen=True)
+class _DocumentRows:
+    """The rows a document page shows: those with evidence on the page or reported by the document, in page order."""
+
+    meetings: list[dict[str, Any]]
+    attendees: list[dict[str, Any]]
+    proposals: list[dict[str, Any]]
+
+
+def _rows_by_document(inputs: ReviewInputs, highlights: dict[str, list[Highlight]]) -> dict[str, _DocumentRows]:
+    """Every document's rows, found in one pass over each table (not one filter of every table per page)."""
+    pages_of_record: dict[str, set[str]] = defaultdict(set)
+    for doc_id, spans in highlights.items():
+        for span in spans:
+            pages_of_record[span.record_id].add(doc_id)
+    pages: dict[str, _DocumentRows] = {}
+    tables = (("meetings", inputs.meetings.sort("meeting_id"), "source_doc_ids"),
+              ("attendees", inputs.attendees.sort("meeting_id", "attendee_id"), "source_doc_ids"),
+              ("proposals", inputs.proposals.sort("start", "proposal_id"), "source_doc_id"))
+    for doc_id in inputs.documents.get_column("doc_id").to_list():
+        pages[doc_id] = _DocumentRows([], [], [])
+    for table, frame, sources in tables:
+        id_column = ID_COLUMNS[table]
+        for row in frame.iter_rows(named=True):
+            reported_by = row[sources] if isinstance(row[sources], list) else [row[sources]]
+            for doc_id in pages_of_record.get(row[id_column], set()).union(reported_by):
+                if doc_id in pages:
+                    getattr(pages[doc_id], table).append(row)
+    return pages
+
+
+def _document_page(inputs: ReviewInputs, document: dict[str, Any], spans: list[Highlight], rows: _DocumentRows,
+                   meeting_names: dict[str, str]) -> bytes:
     doc_id = document["doc_id"]
     spans_by_record: dict[str, list[Highlight]] = defaultdict(list)
     for span in spans:
         spans_by_record[span.record_id].append(span)
     cards = []
-    for m in inputs.meetings.filter(pl.col("meeting_id").is_in(list(spans_by_record))
-                                    | pl.col("source_doc_ids").list.contains(doc_id)).sort("meeting_id").iter_rows(named=True):
+    for m in rows.meetings:
         others = " ".join(f'<a href="{d}.html">{d}</a>' for d in m["source_doc_ids"] if d != doc_id)
         heading = (f'Meeting: <a href="../{INDEX}#m-{m["meeting_id"]}">{_e(m["name"])}</a>'
                    + (f" <small>also in {others}</small>" if others else ""))
         cards.append(_record_card("meetings", m, MEETING_FIELDS, spans_by_record.get(m["meeting_id"], []), inputs.gold, heading))
-    for a in inputs.attendees.filter(pl.col("attendee_id").is_in(list(spans_by_record))
-                                     | pl.col("source_doc_ids").list.contains(doc_id)).sort("meeting_id", "attendee_id").iter_rows(named=True):
+    for a in rows.attendees:
         heading = f'Attendee: {_e(a["name"] or a["title"] or "unnamed")} <small>at {_e(meeting_names.get(a["meeting_id"], a["meeting_id"]))}</small>'
         cards.append(_record_card("attendees", a, ATTENDEE_FIELDS, spans_by_record.get(a["attendee_id"], []), inputs.gold, heading))
-    for p in inputs.proposals.filter(pl.col("proposal_id").is_in(list(spans_by_record))
-                                     | (pl.col("source_doc_id") == doc_id)).sort("start", "proposal_id").iter_rows(named=True):
+    for p in rows.proposals:
         heading = f'Proposal{" " + str(p["ordinal"]) if p["ordinal"] else ""}: {_e(p["kind"])} by {_e(p["proposer_name"] or "?")}'
         cards.append(_record_card("proposals", p, PROPOSAL_FIELDS, spans_by_record.get(p["proposal_id"], []), inputs.gold, heading))
     misses = ""
@@ -242,9 +271,10 @@ def review_site(inputs: ReviewInputs, plots: dict[str, bytes]) -> dict[str, byte
     files[INDEX] = _index_page(inputs, sorted(plots))
     highlights = document_highlights(inputs.evidence)
     meeting_names = dict(inputs.meetings.select("meeting_id", "name").iter_rows())
+    rows = _rows_by_document(inputs, highlights)
     for document in inputs.documents.iter_rows(named=True):
-        files[_doc_href(document["doc_id"])] = _document_page(inputs, document, highlights.get(document["doc_id"], []),
-                                                              meeting_names)
+        doc_id = document["doc_id"]
+        files[_doc_href(doc_id)] = _document_page(inputs, document, highlights.get(doc_id, []), rows[doc_id], meeting_names)
     return files
 
 
