@@ -14,18 +14,15 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.extract.merge import merge_extractions
-from pipeline.extract.serialize import extraction_from_json
-from pipeline.incremental import code_fingerprint
+from pipeline.incremental import MERGE_INDEX, MERGED_TABLES, code_fingerprint, update_merged
 from pipeline.ingest import DEFAULT_MAX_FILE_BYTES, accepted_sources, rejected_rows, scan_sources
 from pipeline.parquet import CODE_METADATA_KEY, to_arrow, write_parquet_atomic
 from pipeline.release import publish_release
 from pipeline.stages import (DOCUMENT_DTYPES, EXTRACTION_DTYPES, SEGMENT_DTYPES, clean_documents, extract_documents,
                              run_batched, segment_documents)
-from schemas import TABLES, polars_dtypes
+from schemas import TABLES
 
 STAGES = ("ingest", "cleaning", "segmentation", "extraction", "merging", "validation", "parquet", "review")
-MERGED_TABLES = ("meetings", "attendees", "proposals", "evidence")
 
 
 class StageTimer:
@@ -100,16 +97,14 @@ def run_chain(source_dir: Path, data_root: Path, workers: int) -> tuple[dict[str
         extractions = run_batched(extract_documents, documents, workers, EXTRACTION_DTYPES)
     stage_file("document_extractions", extractions)
     with timer.stage("merging"):
-        parsed = [extraction_from_json(payload) for payload in extractions.get_column("payload").to_list()]
+        tables, _, _ = update_merged(None, extractions, documents)
         del extractions
-        merged = merge_extractions(parsed, dict(documents.select("doc_id", "clean_text").iter_rows()))
-        del parsed
-        tables = {name: pl.DataFrame(merged.get(name, []), schema=polars_dtypes(name)) for name in MERGED_TABLES}
-        del merged
+    merge_index = tables.pop(MERGE_INDEX)
     for name in MERGED_TABLES:
         with timer.stage("validation"):
             tables[name] = validated(tables[name], name)
         stage_file(name, tables[name])
+    stage_file(MERGE_INDEX, merge_index)
     tables.update(documents=documents, segments=segments, rejected_documents=rejected)
     with timer.stage("parquet"):
         publish_release(tables, data_root, code_fingerprint())

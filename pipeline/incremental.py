@@ -1,7 +1,10 @@
-"""Reuse per-document results whose inputs did not change; compute only what is new.
+"""Reuse results whose inputs did not change; compute only what is new.
 
-A stage's previous output is reused for a doc_id when the document's content (its doc_id is a content hash)
-and the code of the rules (`code_fingerprint`) are the same as when it was computed.
+A per-document stage's previous output is reused for a doc_id when the document's content (its doc_id is a
+content hash) and the code of the rules (`code_fingerprint`) are the same as when it was computed. The merged
+tables are reused block by block (`pipeline.extract.merge.merge_block_key`: a day, or an undated report's
+document): a block's rows are reused when the same documents report it, so a refresh re-merges only the days
+that a new, changed or deleted document touches.
 """
 
 from __future__ import annotations
@@ -12,6 +15,11 @@ from pathlib import Path
 from typing import Callable
 
 import polars as pl
+
+from pipeline.extract.merge import combine_blocks, merge_blocks
+from pipeline.extract.serialize import extraction_from_json
+from pipeline.ids import stable_id
+from schemas import PRIMARY_KEYS, polars_dtypes
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 RULE_FOLDERS = ("text", "extract", "reference")
@@ -26,7 +34,8 @@ def code_fingerprint() -> str:
             if path.is_file() and path.suffix in {".py", ".json", ".csv", ".tsv", ".txt"}:
                 digest.update(path.relative_to(PACKAGE_ROOT).as_posix().encode())
                 digest.update(path.read_bytes())
-    digest.update((PACKAGE_ROOT / "stages.py").read_bytes())
+    for module in ("stages.py", "incremental.py"):
+        digest.update((PACKAGE_ROOT / module).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -46,3 +55,64 @@ def update_by_doc(previous: pl.DataFrame | None, inputs: pl.DataFrame,
     computed = compute(fresh)
     reused = inputs.height - fresh.height
     return pl.concat([kept.select(computed.columns).cast(computed.schema), computed], how="vertical"), fresh.height, reused
+
+
+MERGED_TABLES = ("meetings", "attendees", "proposals", "evidence")
+MERGE_INDEX = "merge_blocks"
+MERGE_INDEX_DTYPES: dict[str, pl.DataType] = {"block": pl.String(), "fingerprint": pl.String(), "meeting_id": pl.String()}
+
+
+def block_fingerprints(extractions: pl.DataFrame) -> pl.DataFrame:
+    """block, fingerprint and doc_ids of every merge block: the fingerprint hashes the sorted doc_ids reporting it,
+    and doc_ids are content hashes, so an unchanged fingerprint means unchanged reports (under the same code)."""
+    grouped = (extractions.select("doc_id", block=pl.col("merge_blocks")).explode("block").drop_nulls("block")
+               .group_by("block").agg(pl.col("doc_id").unique().sort().alias("doc_ids")).sort("block"))
+    fingerprints = [stable_id(*doc_ids) for doc_ids in grouped.get_column("doc_ids").to_list()]
+    return grouped.with_columns(fingerprint=pl.Series(fingerprints, dtype=pl.String()))
+
+
+def _reused_rows(previous: dict[str, pl.DataFrame], meeting_ids: pl.Series) -> dict[str, pl.DataFrame]:
+    meetings = previous["meetings"].filter(pl.col("meeting_id").is_in(meeting_ids.implode()))
+    attendees = previous["attendees"].filter(pl.col("meeting_id").is_in(meeting_ids.implode()))
+    proposals = previous["proposals"].filter(pl.col("meeting_id").is_in(meeting_ids.implode()))
+    records = pl.concat([meetings.select(record_id="meeting_id"), attendees.select(record_id="attendee_id"),
+                         proposals.select(record_id="proposal_id")]).get_column("record_id")
+    evidence = previous["evidence"].filter(pl.col("record_id").is_in(records.implode()))
+    return {"meetings": meetings, "attendees": attendees, "proposals": proposals, "evidence": evidence}
+
+
+def update_merged(previous: dict[str, pl.DataFrame] | None, extractions: pl.DataFrame,
+                  documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], int, int]:
+    """The merged tables and the merge index (`merge_blocks`: block, fingerprint, meeting_id) of `extractions`,
+    reusing the rows of `previous` (the same five tables of the last run) for every block whose fingerprint is
+    unchanged. Returns (tables, blocks merged now, blocks reused).
+
+    The result equals a merge of every block from scratch: blocks never share a meeting or an id.
+    """
+    current = block_fingerprints(extractions)
+    reused_index = pl.DataFrame(schema=MERGE_INDEX_DTYPES)
+    if previous is not None:
+        reused_index = previous[MERGE_INDEX].join(current.select("block", "fingerprint"), on=["block", "fingerprint"],
+                                                  how="semi")
+        known = previous["meetings"].get_column("meeting_id")
+        if not reused_index.get_column("meeting_id").is_in(known.implode()).all():
+            reused_index = pl.DataFrame(schema=MERGE_INDEX_DTYPES)  # index and tables disagree: merge everything
+    stale = current.join(reused_index.select("block").unique(), on="block", how="anti")
+    stale_docs = stale.get_column("doc_ids").explode().unique()
+    parsed = [extraction_from_json(payload) for payload in
+              extractions.filter(pl.col("doc_id").is_in(stale_docs.implode())).get_column("payload").to_list()]
+    clean_texts = dict(documents.filter(pl.col("doc_id").is_in(stale_docs.implode())).select("doc_id", "clean_text").iter_rows())
+    merged = merge_blocks(parsed, clean_texts, set(stale.get_column("block").to_list()))
+    fingerprint_of = dict(stale.select("block", "fingerprint").iter_rows())
+    fresh_index = pl.DataFrame([{"block": block, "fingerprint": fingerprint_of[block], "meeting_id": row["meeting_id"]}
+                                for block, rows in merged.items() for row in rows["meetings"]], schema=MERGE_INDEX_DTYPES)
+    fresh = combine_blocks(list(merged.values()))
+    reused = _reused_rows(previous, reused_index.get_column("meeting_id")) if previous is not None else {}
+    tables: dict[str, pl.DataFrame] = {}
+    for name in MERGED_TABLES:
+        frame = pl.DataFrame(fresh[name], schema=polars_dtypes(name))
+        if name in reused:
+            frame = pl.concat([reused[name].select(frame.columns).cast(frame.schema), frame], how="vertical")
+        tables[name] = frame.sort(PRIMARY_KEYS[name])
+    tables[MERGE_INDEX] = pl.concat([reused_index, fresh_index], how="vertical").sort("block", "meeting_id")
+    return tables, stale.height, current.height - stale.height

@@ -16,6 +16,7 @@ from typing import Callable
 import polars as pl
 
 from pipeline.extract.document import extract_document
+from pipeline.extract.merge import merge_block_keys
 from pipeline.extract.model import DocumentContext
 from pipeline.extract.serialize import extraction_to_json
 from pipeline.text.clean import clean_document
@@ -46,6 +47,7 @@ EXTRACTION_DTYPES: dict[str, pl.DataType] = {
     "meeting_count": pl.Int32(),
     "attendee_count": pl.Int32(),
     "proposal_count": pl.Int32(),
+    "merge_blocks": pl.List(pl.String()),
     "payload": pl.String(),
 }
 BATCH_SIZE = 500
@@ -94,7 +96,7 @@ def extract_documents(documents: pl.DataFrame) -> pl.DataFrame:
         rows.append({
             "doc_id": document["doc_id"], "meeting_count": len(extraction.meetings),
             "attendee_count": len(extraction.attendees), "proposal_count": len(extraction.proposals),
-            "payload": extraction_to_json(extraction),
+            "merge_blocks": merge_block_keys(extraction), "payload": extraction_to_json(extraction),
         })
     return pl.DataFrame(rows, schema=EXTRACTION_DTYPES)
 

@@ -10,31 +10,45 @@ import polars as pl
 from pipeline.defs.keys import staging_ins
 from pipeline.defs.metadata import release_summary
 from pipeline.evaluation import score_summary, score_tables
-from pipeline.extract.merge import merge_extractions
-from pipeline.extract.serialize import extraction_from_json
-from pipeline.incremental import code_fingerprint
+from pipeline.incremental import MERGE_INDEX, MERGED_TABLES, code_fingerprint, update_merged
 from pipeline.publish.documents import release_documents
 from pipeline.release import publish_release
 from pipeline.settings import PipelineSettings
-from pipeline.validation import validated_output
-from schemas import TABLES, polars_dtypes
+from pipeline.storage import previous_output
+from pipeline.validation import frame_output, validated_output
+from schemas import TABLES
 
-MERGED_TABLES = ("meetings", "attendees", "proposals", "evidence")
+
+MERGE_INDEX_DESCRIPTION = ("One row per meeting of a merge block (a day, or an undated report's document): the block, "
+                           "the fingerprint of the documents reporting it, and the meeting's id; a refresh re-merges "
+                           "only the blocks whose fingerprint changed.")
+
+
+def _previous_merge(settings: PipelineSettings) -> dict[str, pl.DataFrame] | None:
+    """The merged tables and merge index of the last run, or None when any of them cannot be reused."""
+    previous = {name: previous_output(settings, name) for name in (*MERGED_TABLES, MERGE_INDEX)}
+    return None if any(frame is None for frame in previous.values()) else previous  # type: ignore[return-value]
 
 
 @dg.multi_asset(
-    outs={name: dg.AssetOut(key_prefix="staging", group_name="curated", kinds={"polars", "parquet"},
-                            description=(TABLES[name].__doc__ or "").strip()) for name in MERGED_TABLES},
+    outs={
+        **{name: dg.AssetOut(key_prefix="staging", group_name="curated", kinds={"polars", "parquet"},
+                             description=(TABLES[name].__doc__ or "").strip()) for name in MERGED_TABLES},
+        MERGE_INDEX: dg.AssetOut(key_prefix="staging", group_name="curated", kinds={"polars", "parquet"},
+                                 description=MERGE_INDEX_DESCRIPTION),
+    },
     ins=staging_ins("document_extractions", "documents"),
 )
-def merged_tables(document_extractions: pl.DataFrame, documents: pl.DataFrame):  # noqa: ANN201 - yields outputs
+def merged_tables(context: dg.AssetExecutionContext, settings: PipelineSettings, document_extractions: pl.DataFrame,
+                  documents: pl.DataFrame):  # noqa: ANN201 - yields outputs
     """Meetings reported by several documents become one row; attendees, proposals and evidence follow them."""
-    extractions = [extraction_from_json(payload) for payload in document_extractions.get_column("payload").to_list()]
-    clean_texts = dict(documents.select("doc_id", "clean_text").iter_rows())
-    merged = merge_extractions(extractions, clean_texts)
+    tables, merged_now, reused = update_merged(_previous_merge(settings), document_extractions, documents)
+    context.log.info(f"merged {merged_now} blocks, reused {reused}")
     for name in MERGED_TABLES:
-        frame = pl.DataFrame(merged.get(name, []), schema=polars_dtypes(name))
-        yield validated_output(frame, TABLES[name], output_name=name)
+        yield validated_output(tables[name], TABLES[name], output_name=name, blocks_merged_now=merged_now,
+                               blocks_reused=reused)
+    # the index last: if the run stops before it is written, the next run does not trust rows it has not seen
+    yield frame_output(tables[MERGE_INDEX], output_name=MERGE_INDEX, blocks_merged_now=merged_now, blocks_reused=reused)
 
 
 @dg.asset(

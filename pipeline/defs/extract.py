@@ -15,7 +15,9 @@ from pipeline.validation import frame_output
 
 EXTRACTION_COLUMNS = {
     "meeting_count": "meeting mentions in the document", "attendee_count": "attendee mentions",
-    "proposal_count": "proposal mentions", "payload": "the document's mentions with evidence spans, as JSON",
+    "proposal_count": "proposal mentions",
+    "merge_blocks": "the merge blocks (days, or the document itself for undated reports) its meetings fall in",
+    "payload": "the document's mentions with evidence spans, as JSON",
 }
 
 

@@ -354,19 +354,41 @@ def _evidence(table: str, record_id: str, doc_id: str, spans: list[Span], clean_
     ]
 
 
-def merge_extractions(extractions: list[DocumentExtraction], clean_texts: dict[str, str]) -> dict[str, list[dict]]:
-    """Contract rows for meetings, attendees, proposals and evidence, merged across documents.
+def merge_block_key(doc_id: str, mention: MeetingMention) -> str:
+    """The block a report is merged in: its day, or for an undated report its own document.
 
-    Keys are the contract's column names; values are plain Python (dates, lists of str, ints).
+    Reports of different blocks are never one meeting and never share an id, so each block can be merged alone
+    (and a refresh re-merges only the blocks whose documents changed).
+
+    >>> import datetime as dt
+    >>> merge_block_key("d1", MeetingMention("m0", "SCO Summit", "leaders", dt.date(2020, 11, 10), "explicit"))
+    '2020-11-10'
     """
-    reports = []
+    return mention.date.isoformat() if mention.date is not None else f"undated:{doc_id}"
+
+
+def merge_block_keys(extraction: DocumentExtraction) -> list[str]:
+    """Every block one document's reports belong to, sorted."""
+    return sorted({merge_block_key(extraction.doc_id, mention) for mention in extraction.meetings})
+
+
+def _reports_by_block(extractions: list[DocumentExtraction], blocks: set[str] | None) -> dict[str, list[_Report]]:
+    by_block: dict[str, list[_Report]] = {}
     for extraction in extractions:
         for mention in extraction.meetings:
-            reports.append(_Report(
+            block = merge_block_key(extraction.doc_id, mention)
+            if blocks is not None and block not in blocks:
+                continue
+            by_block.setdefault(block, []).append(_Report(
                 extraction.doc_id, mention,
                 [a for a in extraction.attendees if a.meeting_key == mention.key],
                 [p for p in extraction.proposals if p.meeting_key == mention.key],
             ))
+    return by_block
+
+
+def _merge_block(reports: list[_Report], clean_texts: dict[str, str]) -> dict[str, list[dict]]:
+    """Rows of one block, unsorted; evidence may repeat."""
     meetings, attendees, proposals, evidence = [], [], [], []
     used_ids: set[str] = set()
     groups = sorted(_clusters(reports), key=lambda g: (g[0].doc_id, g[0].mention.key))
@@ -393,13 +415,40 @@ def merge_extractions(extractions: list[DocumentExtraction], clean_texts: dict[s
             for doc_id, proposal in bucket:
                 spans = proposal.evidence or [Span("text", proposal.start, proposal.end)]
                 evidence.extend(_evidence("proposals", proposal_row["proposal_id"], doc_id, spans, clean_texts))
-    unique_evidence = {(e["table"], e["record_id"], e["field"], e["doc_id"], e["start"], e["end"]): e for e in evidence}
+    return {"meetings": meetings, "attendees": attendees, "proposals": proposals, "evidence": evidence}
+
+
+def merge_blocks(extractions: list[DocumentExtraction], clean_texts: dict[str, str],
+                 blocks: set[str] | None = None) -> dict[str, dict[str, list[dict]]]:
+    """Rows of each block (all blocks, or those named in `blocks`), keyed by block; within a block rows are in
+    merge order, across blocks unordered: `combine_blocks` gives the tables' order."""
+    return {block: _merge_block(reports, clean_texts) for block, reports in _reports_by_block(extractions, blocks).items()}
+
+
+def evidence_key(row: dict) -> tuple:
+    return row["table"], row["record_id"], row["field"], row["doc_id"], row["start"], row["end"]
+
+
+def combine_blocks(blocks: list[dict[str, list[dict]]]) -> dict[str, list[dict]]:
+    """The contract tables of merged blocks, each in its id order, evidence without repeats."""
+    def rows(table: str) -> list[dict]:
+        return [row for block in blocks for row in block[table]]
+
+    unique_evidence = {evidence_key(e): e for e in rows("evidence")}
     return {
-        "meetings": sorted(meetings, key=lambda r: r["meeting_id"]),
-        "attendees": _unique(sorted(attendees, key=lambda r: (r["attendee_id"], r["meeting_id"])), "attendee_id"),
-        "proposals": sorted(proposals, key=lambda r: r["proposal_id"]),
+        "meetings": sorted(rows("meetings"), key=lambda r: r["meeting_id"]),
+        "attendees": _unique(sorted(rows("attendees"), key=lambda r: (r["attendee_id"], r["meeting_id"])), "attendee_id"),
+        "proposals": sorted(rows("proposals"), key=lambda r: r["proposal_id"]),
         "evidence": [unique_evidence[k] for k in sorted(unique_evidence)],
     }
+
+
+def merge_extractions(extractions: list[DocumentExtraction], clean_texts: dict[str, str]) -> dict[str, list[dict]]:
+    """Contract rows for meetings, attendees, proposals and evidence, merged across documents.
+
+    Keys are the contract's column names; values are plain Python (dates, lists of str, ints).
+    """
+    return combine_blocks(list(merge_blocks(extractions, clean_texts).values()))
 
 
 def _unique(rows: list[dict], key: str) -> list[dict]:

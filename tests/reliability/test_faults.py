@@ -106,14 +106,14 @@ def test_table_failing_validation_in_the_graph_blocks_the_whole_release(seeds_re
 
     data = _copy_data_root(seeds_release, tmp_path)
     before = (data / "curated").resolve(), _snapshot(data / "curated")
-    real_merge = curate.merge_extractions
+    real_merge = curate.update_merged
 
-    def merge_with_a_bad_row(*args: object, **kwargs: object) -> dict[str, list[dict[str, object]]]:
-        merged = real_merge(*args, **kwargs)
-        merged["meetings"] = [{**row, "level": "not-a-level"} for row in merged["meetings"]]
-        return merged
+    def merge_with_a_bad_row(*args: object, **kwargs: object) -> tuple[dict[str, pl.DataFrame], int, int]:
+        tables, merged_now, reused = real_merge(*args, **kwargs)
+        tables["meetings"] = tables["meetings"].with_columns(level=pl.lit("not-a-level"))
+        return tables, merged_now, reused
 
-    monkeypatch.setattr(curate, "merge_extractions", merge_with_a_bad_row)
+    monkeypatch.setattr(curate, "update_merged", merge_with_a_bad_row)
     result = run_graph(SEEDS, data)
     assert not result.success
     assert dg.AssetKey(["curated", "release"]) not in {m.asset_key for m in result.get_asset_materialization_events()
