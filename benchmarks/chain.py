@@ -49,14 +49,9 @@ def validated(frame: pl.DataFrame, table: str) -> pl.DataFrame:
 
 def write_review_site(data_root: Path) -> None:
     """The review asset's work: the static HTML site of the release just published (no gold file)."""
-    from pipeline.review.inputs import load_review_inputs
-    from pipeline.review.plots import meetings_per_year_png, proposals_by_topic_png
-    from pipeline.review.site import review_site, write_site
+    from pipeline.review.build import build_review_site
 
-    inputs = load_review_inputs(data_root / "curated", None)
-    plots = {"meetings_per_year.png": meetings_per_year_png(inputs.meetings),
-             "proposals_by_topic.png": proposals_by_topic_png(inputs.proposals)}
-    write_site(review_site(inputs, plots), data_root / "review")
+    build_review_site(data_root, None, pl.read_parquet(data_root / "staging" / f"{MERGE_INDEX}.parquet"))
 
 
 def run_chain(source_dir: Path, data_root: Path, workers: int) -> tuple[dict[str, float], dict[str, int]]:

@@ -50,8 +50,13 @@ class ParquetIOManager(dg.ConfigurableIOManager):
 
 def previous_output(settings: PipelineSettings, name: str) -> pl.DataFrame | None:
     """A staging table from the previous run when the same code wrote it and reuse is on, else None (recompute everything)."""
+    return staged_output(settings, name) if settings.reuse_cache else None
+
+
+def staged_output(settings: PipelineSettings, name: str) -> pl.DataFrame | None:
+    """The staging table as the last run that wrote it left it, when the same code wrote it, else None."""
     path = settings.staging_path(name)
-    if not settings.reuse_cache or not path.exists() or read_code_version(path) != code_fingerprint():
+    if not path.exists() or read_code_version(path) != code_fingerprint():
         return None
     try:
         return pl.read_parquet(path)

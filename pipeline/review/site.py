@@ -11,6 +11,7 @@ import html
 import os
 import shutil
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,7 +118,8 @@ def _gold_badge(gold: GoldReview | None, record_id: str) -> str:
     return ""
 
 
-def _doc_href(doc_id: str, prefix: str = "") -> str:
+def doc_page_path(doc_id: str, prefix: str = "") -> str:
+    """A document's page, relative to the site (or to `prefix`)."""
     return f"{prefix}{DOCS_FOLDER}/{doc_id}.html"
 
 
@@ -127,7 +129,7 @@ def _index_page(inputs: ReviewInputs, plots: list[str]) -> bytes:
     titles = dict(inputs.documents.select("doc_id", "title").iter_rows())
     rows = []
     for m in inputs.meetings.sort("date", "meeting_id", nulls_last=True).iter_rows(named=True):
-        sources = " ".join(f'<a href="{_doc_href(d)}#rec-{m["meeting_id"]}" title="{_e(titles.get(d))}">{_e(d)}</a>'
+        sources = " ".join(f'<a href="{doc_page_path(d)}#rec-{m["meeting_id"]}" title="{_e(titles.get(d))}">{_e(d)}</a>'
                            for d in m["source_doc_ids"])
         rows.append(f'<tr id="m-{m["meeting_id"]}"><td>{_value(m["date"])}</td><td>{_value(m["organization"])}</td>'
                     f'<td>{_e(m["name"])}{_gold_badge(inputs.gold, m["meeting_id"])}</td><td>{_value(m["chair_name"])}</td>'
@@ -143,7 +145,7 @@ def _index_page(inputs: ReviewInputs, plots: list[str]) -> bytes:
     doc_rows = []
     for d in inputs.documents.sort("source_path").iter_rows(named=True):
         misses = len(inputs.gold.misses_by_doc.get(d["doc_id"], [])) if inputs.gold else None
-        doc_rows.append(f'<tr><td><a href="{_doc_href(d["doc_id"])}">{_e(d["source_path"])}</a></td><td>{_value(d["title"])}</td>'
+        doc_rows.append(f'<tr><td><a href="{doc_page_path(d["doc_id"])}">{_e(d["source_path"])}</a></td><td>{_value(d["title"])}</td>'
                         f'<td>{_value(d["publisher"])}</td><td>{_value(d["published_at"])}</td>'
                         f'<td>{meeting_counts.get(d["doc_id"], 0)}</td><td>{evidence_counts.get(d["doc_id"], 0)}</td>'
                         + (f"<td>{misses}</td>" if misses is not None else "") + "</tr>")
@@ -200,21 +202,22 @@ class _DocumentRows:
     proposals: list[dict[str, Any]]
 
 
-def _rows_by_document(inputs: ReviewInputs, highlights: dict[str, list[Highlight]]) -> dict[str, _DocumentRows]:
-    """Every document's rows, found in one pass over each table (not one filter of every table per page)."""
+def _rows_by_document(inputs: ReviewInputs, highlights: dict[str, list[Highlight]], doc_ids: set[str]) -> dict[str, _DocumentRows]:
+    """The rows of each page in `doc_ids`, found in one pass over each table (not one filter of every table per page)."""
     pages_of_record: dict[str, set[str]] = defaultdict(set)
     for doc_id, spans in highlights.items():
         for span in spans:
             pages_of_record[span.record_id].add(doc_id)
-    pages: dict[str, _DocumentRows] = {}
-    tables = (("meetings", inputs.meetings.sort("meeting_id"), "source_doc_ids"),
-              ("attendees", inputs.attendees.sort("meeting_id", "attendee_id"), "source_doc_ids"),
-              ("proposals", inputs.proposals.sort("start", "proposal_id"), "source_doc_id"))
-    for doc_id in inputs.documents.get_column("doc_id").to_list():
-        pages[doc_id] = _DocumentRows([], [], [])
-    for table, frame, sources in tables:
+    pages = {doc_id: _DocumentRows([], [], []) for doc_id in doc_ids}
+    wanted = list(doc_ids)
+    on_pages = list(pages_of_record)
+    tables = (("meetings", inputs.meetings.sort("meeting_id"), pl.col("source_doc_ids").list.eval(pl.element().is_in(wanted)).list.any()),
+              ("attendees", inputs.attendees.sort("meeting_id", "attendee_id"), pl.col("source_doc_ids").list.eval(pl.element().is_in(wanted)).list.any()),
+              ("proposals", inputs.proposals.sort("start", "proposal_id"), pl.col("source_doc_id").is_in(wanted)))
+    for table, frame, reported_on_a_page in tables:
         id_column = ID_COLUMNS[table]
-        for row in frame.iter_rows(named=True):
+        sources = "source_doc_id" if table == "proposals" else "source_doc_ids"
+        for row in frame.filter(reported_on_a_page | pl.col(id_column).is_in(on_pages)).iter_rows(named=True):
             reported_by = row[sources] if isinstance(row[sources], list) else [row[sources]]
             for doc_id in pages_of_record.get(row[id_column], set()).union(reported_by):
                 if doc_id in pages:
@@ -265,25 +268,38 @@ def document_highlights(evidence: pl.DataFrame) -> dict[str, list[Highlight]]:
     return result
 
 
-def review_site(inputs: ReviewInputs, plots: dict[str, bytes]) -> dict[str, bytes]:
-    """Every file of the site: relative path → bytes."""
+def review_site(inputs: ReviewInputs, plots: dict[str, bytes], reused_pages: frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """Every file of the site (relative path → bytes) but the pages of the documents in `reused_pages`, which the
+    previous site already has as they would be rendered now (`pipeline.review.cache`)."""
     files = {f"{PLOTS_FOLDER}/{name}": content for name, content in sorted(plots.items())}
     files[INDEX] = _index_page(inputs, sorted(plots))
-    highlights = document_highlights(inputs.evidence)
+    rendered = inputs.documents.filter(~pl.col("doc_id").is_in(list(reused_pages)))
+    highlights = document_highlights(inputs.evidence.filter(pl.col("doc_id").is_in(rendered.get_column("doc_id").implode())))
     meeting_names = dict(inputs.meetings.select("meeting_id", "name").iter_rows())
-    rows = _rows_by_document(inputs, highlights)
-    for document in inputs.documents.iter_rows(named=True):
+    rows = _rows_by_document(inputs, highlights, set(rendered.get_column("doc_id").to_list()))
+    for document in rendered.iter_rows(named=True):
         doc_id = document["doc_id"]
-        files[_doc_href(doc_id)] = _document_page(inputs, document, highlights.get(doc_id, []), rows[doc_id], meeting_names)
+        files[doc_page_path(doc_id)] = _document_page(inputs, document, highlights.get(doc_id, []), rows[doc_id], meeting_names)
     return files
 
 
-def write_site(files: dict[str, bytes], target: Path) -> None:
-    """Write the site into a fresh folder beside `target`, then swap it in, so readers never see half a site."""
+def write_site(files: dict[str, bytes], target: Path, kept: Iterable[str] = ()) -> None:
+    """Write the site into a fresh folder beside `target`, then swap it in, so readers never see half a site.
+
+    `kept` are relative paths of files of the current site carried into the new one as they are (hard-linked,
+    or copied where the file system has no links).
+    """
     incoming = target.with_name(f".{target.name}.incoming")
     previous = target.with_name(f".{target.name}.previous")
     for leftover in (incoming, previous):
         shutil.rmtree(leftover, ignore_errors=True)
+    for relative in kept:
+        path = incoming / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(target / relative, path)
+        except OSError:
+            shutil.copyfile(target / relative, path)
     for relative, content in files.items():
         path = incoming / relative
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -125,3 +125,30 @@ def test_review_asset_shows_plots_in_its_metadata(seeds_run: SeedsRun) -> None:
     metadata = next(e.materialization.metadata for e in events if e.asset_key.to_user_string() == "review")
     for name in ("meetings_per_year_by_body", "proposals_by_topic"):
         assert metadata[name].value.startswith("![") and "data:image/png;base64," in metadata[name].value
+
+
+def test_a_page_key_changes_with_its_blocks_and_fields_only(tiny: dict[str, pl.DataFrame]) -> None:
+    from pipeline.review.cache import page_keys
+
+    documents, meetings = tiny["documents"], tiny["meetings"]
+    doc_id = documents["doc_id"][0]
+    index = pl.DataFrame({"block": ["2024-12-17"], "fingerprint": ["f1"], "meeting_id": [meetings["meeting_id"][0]]})
+    key = page_keys(documents, meetings, index)[doc_id]
+    assert page_keys(documents, meetings, index)[doc_id] == key
+    assert page_keys(documents, meetings, index.with_columns(fingerprint=pl.lit("f2")))[doc_id] != key
+    renamed = documents.with_columns(source_path=pl.lit("renamed.txt"))
+    assert page_keys(renamed, meetings, index)[doc_id] != key
+    # a meeting the index does not know: no key, so the page is always rendered
+    assert doc_id not in page_keys(documents, meetings, index.head(0))
+
+
+def test_kept_pages_are_carried_over_and_only_the_others_rendered(tiny: dict[str, pl.DataFrame], tmp_path: Path) -> None:
+    inputs = _inputs(tiny)
+    doc_id = tiny["documents"]["doc_id"][0]
+    site = tmp_path / "review"
+    write_site(review_site(inputs, {}), site)
+    page = (site / f"docs/{doc_id}.html").read_bytes()
+    files = review_site(inputs, {}, frozenset({doc_id}))
+    assert f"docs/{doc_id}.html" not in files and "index.html" in files
+    write_site(files, site, kept=[f"docs/{doc_id}.html"])
+    assert (site / f"docs/{doc_id}.html").read_bytes() == page

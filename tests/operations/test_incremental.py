@@ -12,8 +12,8 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from operations_support import (
-    CURATED_TABLES, Workspace, assert_every_check_passed, make_workspace, published_release, run_job, seed_files,
-    work_counts,
+    CURATED_TABLES, Workspace, assert_every_check_passed, make_workspace, materialization_metadata, published_release,
+    run_job, seed_files, work_counts,
 )
 from pipeline.defs.automation import FULL_REBUILD_JOB, REFRESH_JOB, SOURCE_SENSOR
 
@@ -56,17 +56,25 @@ def delete_first_file(source: Path, held_out: Path) -> str:
     return "deleted"
 
 
-# change to the folder, documents each per-document stage computes afterwards, documents it reuses
-FOLDER_CHANGES: list[tuple[Callable[[Path, Path], str], int, int]] = [
-    (add_held_out_file, 1, 4),
-    (append_to_first_file, 1, 3),
-    (delete_first_file, 0, 3),
+# change to the folder, documents each per-document stage computes afterwards, documents it reuses, and the
+# review pages rendered and kept: the held-out file reports the C+C5 meeting another seed reports too, so its
+# page and its partner's are rendered; the first file's meeting is its own
+FOLDER_CHANGES: list[tuple[Callable[[Path, Path], str], int, int, tuple[int, int]]] = [
+    (add_held_out_file, 1, 4, (2, 3)),
+    (append_to_first_file, 1, 3, (1, 3)),
+    (delete_first_file, 0, 3, (0, 3)),
 ]
 
 
-@pytest.mark.parametrize(("change", "computed", "reused"), FOLDER_CHANGES, ids=lambda v: getattr(v, "__name__", str(v)))
+def site_files(data: Path) -> dict[str, bytes]:
+    site = data / "review"
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize(("change", "computed", "reused", "pages"), FOLDER_CHANGES,
+                         ids=lambda v: getattr(v, "__name__", str(v)))
 def test_sensor_refresh_reprocesses_only_the_change_and_equals_a_full_rebuild(
-        tmp_path: Path, change: Callable[[Path, Path], str], computed: int, reused: int) -> None:
+        tmp_path: Path, change: Callable[[Path, Path], str], computed: int, reused: int, pages: tuple[int, int]) -> None:
     *initial, held_out = seed_files()
     workspace = make_workspace(tmp_path / "incremental", initial)
     instance = dg.DagsterInstance.ephemeral()
@@ -84,6 +92,10 @@ def test_sensor_refresh_reprocesses_only_the_change_and_equals_a_full_rebuild(
     assert counts["source_files"] == (1 if kind != "deleted" else 0, reused)
     for stage in ("documents", "segments", "document_extractions"):
         assert counts[stage] == (computed, reused), stage
+    review = materialization_metadata(refreshed)["review"]
+    assert (review["pages_rendered_now"], review["pages_kept"]) == pages
+    merged = materialization_metadata(refreshed)["meetings"]
+    assert merged["blocks_merged_now"] == pages[0] // 2 + (1 if kind == "changed" else 0)
 
     rebuild = make_workspace(tmp_path / "rebuild", sorted(workspace.source.iterdir()))
     rebuilt = run_job(rebuild.definitions(), FULL_REBUILD_JOB, dg.DagsterInstance.ephemeral())
@@ -93,6 +105,7 @@ def test_sensor_refresh_reprocesses_only_the_change_and_equals_a_full_rebuild(
     for name in CURATED_TABLES:
         assert_frame_equal(refreshed_tables[name], rebuilt_tables[name], check_row_order=False)
     assert refreshed_version == rebuilt_version, "same tables must give the same release"
+    assert site_files(workspace.data) == site_files(rebuild.data), "the refreshed review site differs from a rebuilt one"
 
     gone = set(before["documents"]["doc_id"]) - set(refreshed_tables["documents"]["doc_id"])
     assert len(gone) == (0 if kind == "new" else 1)
