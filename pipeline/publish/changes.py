@@ -46,9 +46,25 @@ def _rows_by_id(frame: pl.DataFrame, id_column: str) -> dict[str, dict[str, Any]
     return {row[id_column]: row for row in frame.iter_rows(named=True)}
 
 
+def _ids_to_compare(previous: pl.DataFrame, current: pl.DataFrame, id_column: str) -> pl.Series:
+    """Ids that may have been added, removed or changed: everything but the ids whose row hashes equal in both.
+
+    Hashes only narrow the rows compared value by value below (most rows of a refresh are unchanged), so a
+    hash that differs for equal values costs a comparison, never a wrong note.
+    """
+    columns = [c for c in current.columns if c in previous.columns]
+    hashed = [frame.select(pl.col(id_column), row_hash=frame.select(columns).hash_rows(seed=0)) for frame in (previous, current)]
+    same = hashed[0].join(hashed[1], on=[id_column, "row_hash"], how="inner").get_column(id_column)
+    everything = pl.concat([previous.get_column(id_column), current.get_column(id_column)]).unique()
+    return everything.filter(~everything.is_in(same.implode()))
+
+
 def table_changes(table: str, previous: pl.DataFrame | None, current: pl.DataFrame) -> TableChanges:
     """Rows of one table added, removed and changed between two releases."""
     id_column = TRACKED_TABLES[table]
+    if previous is not None:
+        compared = _ids_to_compare(previous, current, id_column).implode()
+        previous, current = (frame.filter(pl.col(id_column).is_in(compared)) for frame in (previous, current))
     before = _rows_by_id(previous, id_column) if previous is not None else {}
     after = _rows_by_id(current, id_column)
     changes = TableChanges()
