@@ -60,6 +60,7 @@ def update_by_doc(previous: pl.DataFrame | None, inputs: pl.DataFrame,
 MERGED_TABLES = ("meetings", "attendees", "proposals", "evidence")
 MERGE_INDEX = "merge_blocks"
 MERGE_INDEX_DTYPES: dict[str, pl.DataType] = {"block": pl.String(), "fingerprint": pl.String(), "meeting_id": pl.String()}
+MERGE_BATCH_BLOCKS = 500
 
 
 def block_fingerprints(extractions: pl.DataFrame) -> pl.DataFrame:
@@ -81,6 +82,20 @@ def _reused_rows(previous: dict[str, pl.DataFrame], meeting_ids: pl.Series) -> d
     return {"meetings": meetings, "attendees": attendees, "proposals": proposals, "evidence": evidence}
 
 
+def _merged_batch(blocks: pl.DataFrame, extractions: pl.DataFrame, documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """The merged rows and index rows of some blocks (block, fingerprint, doc_ids), merged from their documents."""
+    doc_ids = blocks.get_column("doc_ids").explode().unique().implode()
+    parsed = [extraction_from_json(payload)
+              for payload in extractions.filter(pl.col("doc_id").is_in(doc_ids)).get_column("payload").to_list()]
+    clean_texts = dict(documents.filter(pl.col("doc_id").is_in(doc_ids)).select("doc_id", "clean_text").iter_rows())
+    merged = merge_blocks(parsed, clean_texts, set(blocks.get_column("block").to_list()))
+    fingerprint_of = dict(blocks.select("block", "fingerprint").iter_rows())
+    index = pl.DataFrame([{"block": block, "fingerprint": fingerprint_of[block], "meeting_id": row["meeting_id"]}
+                          for block, rows in merged.items() for row in rows["meetings"]], schema=MERGE_INDEX_DTYPES)
+    rows = combine_blocks(list(merged.values()))
+    return {**{name: pl.DataFrame(rows[name], schema=polars_dtypes(name)) for name in MERGED_TABLES}, MERGE_INDEX: index}
+
+
 def update_merged(previous: dict[str, pl.DataFrame] | None, extractions: pl.DataFrame,
                   documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], int, int]:
     """The merged tables and the merge index (`merge_blocks`: block, fingerprint, meeting_id) of `extractions`,
@@ -97,22 +112,17 @@ def update_merged(previous: dict[str, pl.DataFrame] | None, extractions: pl.Data
         known = previous["meetings"].get_column("meeting_id")
         if not reused_index.get_column("meeting_id").is_in(known.implode()).all():
             reused_index = pl.DataFrame(schema=MERGE_INDEX_DTYPES)  # index and tables disagree: merge everything
-    stale = current.join(reused_index.select("block").unique(), on="block", how="anti")
-    stale_docs = stale.get_column("doc_ids").explode().unique()
-    parsed = [extraction_from_json(payload) for payload in
-              extractions.filter(pl.col("doc_id").is_in(stale_docs.implode())).get_column("payload").to_list()]
-    clean_texts = dict(documents.filter(pl.col("doc_id").is_in(stale_docs.implode())).select("doc_id", "clean_text").iter_rows())
-    merged = merge_blocks(parsed, clean_texts, set(stale.get_column("block").to_list()))
-    fingerprint_of = dict(stale.select("block", "fingerprint").iter_rows())
-    fresh_index = pl.DataFrame([{"block": block, "fingerprint": fingerprint_of[block], "meeting_id": row["meeting_id"]}
-                                for block, rows in merged.items() for row in rows["meetings"]], schema=MERGE_INDEX_DTYPES)
-    fresh = combine_blocks(list(merged.values()))
-    reused = _reused_rows(previous, reused_index.get_column("meeting_id")) if previous is not None else {}
-    tables: dict[str, pl.DataFrame] = {}
-    for name in MERGED_TABLES:
-        frame = pl.DataFrame(fresh[name], schema=polars_dtypes(name))
-        if name in reused:
-            frame = pl.concat([reused[name].select(frame.columns).cast(frame.schema), frame], how="vertical")
-        tables[name] = frame.sort(PRIMARY_KEYS[name])
-    tables[MERGE_INDEX] = pl.concat([reused_index, fresh_index], how="vertical").sort("block", "meeting_id")
+    stale = current.join(reused_index.select("block").unique(), on="block", how="anti").sort("block")
+    parts: dict[str, list[pl.DataFrame]] = {name: [] for name in (*MERGED_TABLES, MERGE_INDEX)}
+    if previous is not None:
+        for name, frame in _reused_rows(previous, reused_index.get_column("meeting_id")).items():
+            parts[name].append(frame.select(list(polars_dtypes(name))).cast(polars_dtypes(name)))
+        parts[MERGE_INDEX].append(reused_index)
+    # a batch of blocks at a time: only that batch's mentions are Python objects at once
+    for offset in range(0, stale.height, MERGE_BATCH_BLOCKS):
+        for name, frame in _merged_batch(stale.slice(offset, MERGE_BATCH_BLOCKS), extractions, documents).items():
+            parts[name].append(frame)
+    schemas = {**{name: polars_dtypes(name) for name in MERGED_TABLES}, MERGE_INDEX: MERGE_INDEX_DTYPES}
+    tables = {name: pl.concat([pl.DataFrame(schema=schemas[name]), *parts[name]], how="vertical") for name in schemas}
+    tables = {name: frame.sort(PRIMARY_KEYS.get(name, ["block", "meeting_id"])) for name, frame in tables.items()}
     return tables, stale.height, current.height - stale.height
