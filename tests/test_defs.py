@@ -15,7 +15,8 @@ def test_asset_keys_and_groups() -> None:
         "staging/documents": "text", "staging/segments": "text",
         "staging/document_extractions": "extraction",
         "staging/meetings": "curated", "staging/attendees": "curated", "staging/proposals": "curated",
-        "staging/evidence": "curated", "curated/release": "curated", "review": "review",
+        "staging/evidence": "curated", "staging/merge_blocks": "curated", "curated/release": "curated",
+        "review": "review",
     }
     assert groups == expected
 

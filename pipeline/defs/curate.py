@@ -8,7 +8,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline.defs.keys import staging_ins
-from pipeline.defs.metadata import release_summary
+from pipeline.defs.metadata import COLUMN_SCHEMA, frame_column_schema, release_summary
 from pipeline.evaluation import score_summary, score_tables
 from pipeline.incremental import MERGE_INDEX, MERGED_TABLES, code_fingerprint, update_merged
 from pipeline.publish.documents import release_documents
@@ -19,6 +19,11 @@ from pipeline.validation import frame_output, validated_output
 from schemas import TABLES
 
 
+MERGE_INDEX_COLUMNS = {
+    "block": "a day (ISO date) or `undated:<doc_id>`: reports of different blocks are never one meeting",
+    "fingerprint": "hash of the sorted doc_ids reporting the block: unchanged means the block's rows are reused",
+    "meeting_id": "a meeting merged in the block",
+}
 MERGE_INDEX_DESCRIPTION = ("One row per meeting of a merge block (a day, or an undated report's document): the block, "
                            "the fingerprint of the documents reporting it, and the meeting's id; a refresh re-merges "
                            "only the blocks whose fingerprint changed.")
@@ -48,7 +53,8 @@ def merged_tables(context: dg.AssetExecutionContext, settings: PipelineSettings,
         yield validated_output(tables[name], TABLES[name], output_name=name, blocks_merged_now=merged_now,
                                blocks_reused=reused)
     # the index last: if the run stops before it is written, the next run does not trust rows it has not seen
-    yield frame_output(tables[MERGE_INDEX], output_name=MERGE_INDEX, blocks_merged_now=merged_now, blocks_reused=reused)
+    yield frame_output(tables[MERGE_INDEX], output_name=MERGE_INDEX, blocks_merged_now=merged_now, blocks_reused=reused,
+                       **{COLUMN_SCHEMA: frame_column_schema(tables[MERGE_INDEX], MERGE_INDEX_COLUMNS)})
 
 
 @dg.asset(

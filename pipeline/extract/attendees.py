@@ -56,6 +56,9 @@ SEPARATE_ENCOUNTER = re.compile(
     re.IGNORECASE,
 )
 LINK_LINE = re.compile(r"^\s*(?:[-•*]\s|\[)")
+# A spokesperson reports on a meeting ("Presidential Spokesman X said the summit discussed ..."); briefing is
+# not taking part.
+SPOKESPERSON_TITLE = re.compile(r"\bspokes(?:person|man|woman|people|men|women)\b", re.IGNORECASE)
 
 # Role verbs. Active ("X chaired") applies to the subject; passive ("chaired by X") to what follows "by".
 PASSIVE_ROLE = re.compile(
@@ -77,7 +80,9 @@ IN_PERSON_CUE = re.compile(r"\bin[\s-]person\b|\bface[\s-]to[\s-]face\b", re.IGN
 ATTENDANCE_CUE = re.compile(
     r"\b(?:attended|attending|attend|took\s+part|taking\s+part|take\s+part|participated|participating|joined\s+by"
     r"|joined\s+(?:the|his|her|their)|joined\s+(?:through|via|by)\s+video"
-    r"|represented\s+by|were\s+present|co-?chaired\s+by|chaired\s+by|brought\s+together|gathered)\b",
+    r"|represented\s+by|were\s+present|co-?chaired\s+by|chaired\s+by|brought\s+together|gathered"
+    r"|delivered\s+(?:speeches|statements|addresses|remarks)|made\s+(?:speeches|statements)"
+    r"|addressed\s+the\s+(?:meeting|summit|session|conference|gathering))\b",
     re.IGNORECASE,
 )
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*")
@@ -375,6 +380,8 @@ def find_attendees(context: DocumentContext, meetings: list[MeetingMention]) -> 
         attendees: list[tuple[int, AttendeeMention]] = []
         spans: list[tuple[int, int, object]] = []
         for person, at, in_order in zip(people, mention_starts, ordered):
+            if person.title and SPOKESPERSON_TITLE.search(person.title):
+                continue
             if in_order:
                 inside = person.mentions[bisect_left(at, start):bisect_left(at, end)]
             else:

@@ -39,8 +39,9 @@ NP_MODIFIERS = {
     "foreign", "ministers'", "ministers’", "minister's", "ministerial", "special", "high-level", "standalone",
     "virtual", "video", "online", "informal", "extraordinary", "annual", "regular", "emergency", "council",
     "trilateral", "bilateral", "joint", "leaders'", "leaders’", "level", "plus", "in-person", "face-to-face",
-    "of", "and", "ministers", "affairs", "inaugural", "multilateral", "first-ever", "+", "-", "&",
-    "strategic", "vice-ministerial", "political", "security", "economic",
+    "of", "and", "ministers", "affairs", "inaugural", "multilateral", "first-ever", "+", "-", "–", "—", "&",
+    "strategic", "vice-ministerial", "political", "security", "economic", "tripartite", "quadrilateral",
+    "quadripartite", "three-way", "four-way", "consultative",
 }
 DETERMINERS = {"the", "a", "an", "their", "its", "this", "his", "her", "our"}
 ORDINALS = {
@@ -94,10 +95,12 @@ OWN_PERIOD = re.compile(
     r"\b(?:in|during|of|since)\s+(?:(?:early|late|mid)[- ])?(?:(?P<month>" + _MONTH_NAMES + r")(?:,?\s+(?P<my>(?:19|20)\d\d))?"
     r"|(?P<year>(?:19|20)\d\d))\b(?![-–/]\d)|\b(?P<last>last|next) (?P<unit>year|month)\b"
 )
-# the stretch after a meeting's noun phrase that still belongs to it: ", held in Geneva in June 2022," or "in June"
+# the stretch after a meeting's noun phrase that still belongs to it: ", held in Geneva in June 2022,", "in June" or
+# " was held in Cairo in March 2019"
 OWN_CLAUSE_AFTER = re.compile(
     r"^(?:\s*\([^()]{1,20}\))?(?:,\s*(?:which was |that was )?(?:held|convened|hosted|organi[sz]ed|which took place|"
-    r"that took place)\b[^,.;]{0,80}(?:,|$)|\s+(?:held\s+)?(?:in|during)\s+[^,.;]{0,40})"
+    r"that took place)\b[^,.;]{0,80}(?:,|$)|\s+(?:held\s+)?(?:in|during)\s+[^,.;]{0,40}"
+    r"|\s+(?:was|were)\s+(?:held|convened|hosted|organi[sz]ed)\b[^,.;]{0,80})"
 )
 MODAL_OR_NEG = re.compile(r"(?i)\b(?:will|would|shall|plans? to|is to|did not|not|without)\b")
 # bilateral talks: "X met with Y", "held talks with", "during talks in", "X and Y met in Moscow"

@@ -45,6 +45,8 @@ Building Auditorium Library Hospital Academy Convention Exhibition Arena Highway
 """.split())
 # Dropped after a name: "Teodoro Locsin Jr." → "Teodoro Locsin".
 NAME_SUFFIXES = ("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV")
+# A single given name followed by one of these is a regnal name, kept whole ("Abdullah II", "Harald V").
+REGNAL_NUMERALS = frozenset("II III IV V VI VII VIII IX X".split())
 # Lower-case words that occur inside names ("Abdullah bin Zayed Al Nahyan", "Bárður á Steig Nielsen").
 NAME_PARTICLES = ("bin", "binti", "bint", "ibn", "al", "al-", "el", "de", "da", "dos", "das", "du", "van", "von",
                   "der", "den", "la", "le", "á", "di", "do", "y", "ben", "abu")
@@ -64,7 +66,9 @@ Attends Attend Chairs Presides Meets Meet Holds Says Calls Urges Proposes Makes 
 Talks Addresses Joins Arrives Stresses Co-chairs Leads Signs Pledges Vows Sets Puts Eyes Hails Slams
 """.split())
 
-_INITIAL = r"(?:[A-Z]\.){1,3}"
+# initials, and the abbreviations of Muhammad that South and Southeast Asian names are written with ("Md. Touhid
+# Hossain", "Mohd. Shafie"), which are part of the name as written
+_INITIAL = r"(?:[A-Z]\.){1,3}|(?:Md|Mohd|Muhd)\.(?=\s)"
 _CAP_WORD = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
 _PARTICLE = "|".join(re.escape(p) for p in NAME_PARTICLES)
 NAME_TOKEN_PATTERN = re.compile(rf"{_INITIAL}|{_CAP_WORD}")
@@ -131,6 +135,9 @@ def name_run(text: str, start: int) -> tuple[int, int] | None:
         if not found:
             break
         word = found.group(0)
+        if tokens == 1 and word in REGNAL_NUMERALS:
+            end = found.end()  # a monarch's regnal name: "King Abdullah II"
+            break
         if word in NAME_SUFFIXES or word.rstrip(".") in {s.rstrip(".") for s in NAME_SUFFIXES}:
             break
         possessive = re.search(r"['’]s?$", word)
@@ -209,7 +216,7 @@ def clean_name(raw: str) -> str:
     words = raw.split()
     while words and (words[0] in HONORIFICS or words[0].rstrip(".") in {h.rstrip(".") for h in HONORIFICS if " " not in h}) and len(words) > 1:
         words = words[1:]
-    while words and words[-1].rstrip(",") in NAME_SUFFIXES:
+    while words and words[-1].rstrip(",") in NAME_SUFFIXES and not (len(words) == 2 and words[1] in REGNAL_NUMERALS):
         words = words[:-1]
     return " ".join(words).strip(" ,")
 

@@ -122,6 +122,8 @@ ITEM_END = re.compile(
     r"|,?\s+(?:and|while)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}(?:also\s+)?(?:said|added|noted|stressed|urged|called|"
     r"proposed|suggested|asked|appealed|put\s+forward)\b"
     r"|,\s+(?:(?:[A-Z][\w'’.-]*\s+){1,3}|(?:he|she|they)\s+)(?:" + REPORT_VERBS + r")\b"
+    # a reporting tail in lower case: ", the foreign office said in a statement", ", the statement said"
+    r"|,\s+(?:the|a|an|his|her|its|their)\s+(?:[\w'’.-]+\s+){0,3}?(?:said|says|added|noted|told|stated)\b"
     r"|,?\s+and\s+(?:he\s+|she\s+|they\s+|also\s+)?(?:said|added|noted|stressed|urged|called|proposed|"
     r"suggested|asked|expressed|agreed|described|announced|reiterated|opposed|supported|welcomed|"
     r"pledged|undertook|decided|briefed|praised|thanked)\b"
@@ -582,8 +584,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _and_splits(text: str, start: int, end: int, style: str, marker: str | None, listy: bool) -> list[int]:
-    """Offsets where " and " begins a new item inside one comma segment."""
+def _and_splits(text: str, start: int, end: int, style: str, marker: str | None, listy: bool,
+                last: bool = False) -> list[int]:
+    """Offsets where " and " begins a new item inside one comma segment (`last`: the list's final segment)."""
     cuts = []
     for m in re.finditer(r"\s+and\s+", text[start:end]):
         pos = start + m.end()
@@ -597,6 +600,9 @@ def _and_splits(text: str, start: int, end: int, style: str, marker: str | None,
         if style == "inf" and _is_verb(head):
             cuts.append(start + m.start())
         elif style == "gerund" and _is_gerund(head):
+            cuts.append(start + m.start())
+        elif last and not cuts and style not in ("inf", "gerund") and re.match(r"(?:a|an)\s", rest):
+            # "called for A, B and a C": the last item of a comma list of noun phrases opens with its article
             cuts.append(start + m.start())
     return cuts
 
@@ -635,8 +641,8 @@ def _items(text: str, start: int, end: int, style: str, marker: str | None) -> l
             expanded.append([s, e])
     listy = len(expanded) > 1
     spans: list[tuple[int, int]] = []
-    for s, e in expanded:
-        cuts = _and_splits(text, s, e, style, marker, listy)
+    for index, (s, e) in enumerate(expanded):
+        cuts = _and_splits(text, s, e, style, marker, listy, last=index == len(expanded) - 1)
         bounds = [s, *cuts, e]
         for a, b in zip(bounds, bounds[1:]):
             a2, b2 = _trim(text, a, b)

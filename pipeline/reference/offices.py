@@ -24,7 +24,7 @@ HOLDERS_FILE = Path(__file__).with_name("office_holders.csv")
 # Words that qualify an office ("Deputy Prime Minister", "State Councilor", "Union Minister").
 OFFICE_MODIFIERS = (
     "Deputy", "Vice", "First", "Acting", "Senior", "Chief", "Special", "Prime", "Foreign", "State", "Union",
-    "External Affairs", "Federal", "Permanent", "Executive", "Assistant", "Under", "Principal", "Interim",
+    "External Affairs", "Foreign Affairs", "Federal", "Permanent", "Executive", "Assistant", "Under", "Principal", "Interim",
     "Caretaker", "Grand", "Crown",
 )
 # The office nouns themselves; plural forms serve group mentions ("foreign ministers of ...").
@@ -34,6 +34,8 @@ OFFICE_HEADS = (
     "President", "Presidents", "Premier", "Chancellor", "Envoy", "Envoys", "Representative", "Representatives",
     "Director", "Chairperson", "Chairman", "Chairwoman", "Chair", "Ambassador", "King", "Emir", "Prince",
     "Commissioner", "High Representative", "Spokesperson", "Spokesman", "Spokeswoman",
+    # interim and transitional governments name their ministers advisers ("Foreign Affairs Adviser")
+    "Adviser", "Advisers", "Advisor", "Advisors",
 )
 # Words a portfolio is made of ("Minister of Foreign Affairs, International Cooperation and External Trade").
 PORTFOLIO_WORDS = (
@@ -92,6 +94,9 @@ ORGANISATION_ALIASES: dict[str, str] = {
     "CIS": "CIS", "CSTO": "CSTO", "Eurasian Economic Union": "EAEU", "EAEU": "EAEU", "SAARC": "SAARC",
     "BIMSTEC": "BIMSTEC", "IAEA": "IAEA", "WTO": "WTO", "IMF": "IMF", "World Bank": "World Bank",
     "Commonwealth": "Commonwealth", "OSCE": "OSCE", "ECO": "ECO", "Economic Cooperation Organization": "ECO",
+    "OAS": "OAS", "Organization of American States": "OAS", "CARICOM": "CARICOM", "ECOWAS": "ECOWAS",
+    "SADC": "SADC", "Mercosur": "Mercosur", "MERCOSUR": "Mercosur", "OTS": "OTS", "Organization of Turkic States": "OTS",
+    "IORA": "IORA", "Indian Ocean Rim Association": "IORA", "EAC": "EAC", "East African Community": "EAC",
 }
 # Titles that belong to a body, not a state, when an organisation name sits next to them.
 ORGANISATION_OFFICE_HEADS = (

@@ -513,11 +513,21 @@ def is_institution_line(line: str) -> bool:
     return bool(INSTITUTION_LINE_RE.match(line)) and all(INSTITUTION_WORD_RE.match(w) for w in line.split())
 
 
-def is_masthead(line: str) -> bool:
-    """An outlet's name as a masthead: the outlet plus at most a short qualifier.
+# a news agency naming itself under its masthead: "National News Agency of Bangladesh", "Middle East News Agency"
+AGENCY_NAME_RE = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}(?:News|Press|Telegraph|Information)\s+Agency"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?$"
+)
 
-    Example: "CHINA DAILY | Global Edition" -> True; "Xinhua reports on BRICS ministers' meeting" -> False
+
+def is_masthead(line: str) -> bool:
+    """An outlet's name as a masthead: the outlet plus at most a short qualifier, or a news agency naming itself.
+
+    Example: "CHINA DAILY | Global Edition" -> True; "National News Agency of Bangladesh" -> True;
+    "Xinhua reports on BRICS ministers' meeting" -> False
     """
+    if AGENCY_NAME_RE.match(line):
+        return True
     if len(line) > 140 or find_publisher(line) is None:
         return False
     return len(WORD_RE.findall(strip_publishers(line))) <= 2

@@ -133,3 +133,32 @@ def test_ministers_and_senior_officials_of_listed_states_are_one_group() -> None
             "Estonia, Latvia and Lithuania attended.")
     rows = run(text)
     assert [r[1] for r in rows if r[0] is None] == ["EST", "LVA", "LTU"]
+
+
+def test_advisers_of_interim_governments_and_monarchs_with_regnal_names_attend() -> None:
+    text = ("Foreign Affairs Adviser Md. Rafiq Alam of Bangladesh and King Harald V of Norway attended the meeting. "
+            "Foreign Secretary Teodoro Locsin Jr. of the Philippines also took part.")
+    assert run(text) == [
+        ("Md. Rafiq Alam", "BGD", None, "participant"), ("Harald V", "NOR", None, "participant"),
+        ("Teodoro Locsin", "PHL", None, "participant"),
+    ]
+
+
+def test_a_spokesperson_briefing_on_the_meeting_is_not_an_attendee() -> None:
+    text = ("Prime Minister Omar Haddad of Iraq hosted the summit. Presidential Spokesman Karim Nabil said the summit "
+            "discussed energy and trade.")
+    assert run(text) == [("Omar Haddad", "IRQ", None, "host")]
+
+
+def test_states_whose_leaders_delivered_speeches_become_unnamed_rows() -> None:
+    text = ("Prime Minister Ravi Menon of India hosted the summit. The Presidents of Kazakhstan, Kyrgyzstan and "
+            "Tajikistan delivered speeches.")
+    assert run(text) == [
+        ("Ravi Menon", "IND", None, "host"), (None, "KAZ", None, "participant"), (None, "KGZ", None, "participant"),
+        (None, "TJK", None, "participant"),
+    ]
+
+
+def test_presidents_of_listed_states_who_only_sent_messages_give_no_rows() -> None:
+    text = "Prime Minister Ravi Menon of India hosted the summit. The Presidents of Kazakhstan and Kyrgyzstan sent messages."
+    assert run(text) == [("Ravi Menon", "IND", None, "host")]

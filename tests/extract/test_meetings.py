@@ -364,3 +364,20 @@ def test_the_nth_round_of_a_dialogue_is_its_edition_also_for_talks() -> None:
     [meeting] = meetings_of(text)
     assert meeting.edition == 9 and meeting.level == "vice_ministerial"
 
+
+
+def test_edition_of_a_tripartite_summit_and_not_of_the_first_one_recalled() -> None:
+    text = ("BAGHDAD, June 27, 2031 (Wire) -- The leaders of Egypt, Jordan and Iraq held on Friday the fourth "
+            "tripartite summit of the three countries. They agreed to speed up the electricity interconnection. "
+            "The first summit of the mechanism was held in Cairo in March 2029.")
+    [meeting] = meetings_of(text)
+    assert meeting.edition == 4 and meeting.date == dt.date(2031, 6, 27)
+
+
+def test_a_series_name_written_with_a_spaced_dash_keeps_its_ordinal() -> None:
+    text = ("TASHKENT, Jan. 27, 2031 (Wire) -- The first India – Central Asia Summit was held via videoconference "
+            "on Monday. The leaders adopted the Delhi Declaration.")
+    [meeting] = meetings_of(text)
+    assert meeting.edition == 1 and meeting.format == "virtual"
+    assert meeting.organization == "India-Central Asia Summit"
+    assert "India – Central Asia Summit" in meeting.name

@@ -360,3 +360,14 @@ def test_every_office_of_a_compound_title_names_its_holder() -> None:
     rows = run("Crown Prince Karim bin Saad chaired the summit. In his speech, the Crown Prince said the summit "
                "marked a new phase, and called for a deeper economic partnership.", people=(prince, WANG))
     assert [(r.proposer_name, r.text) for r in rows] == [("Karim bin Saad", "a deeper economic partnership")]
+
+
+def test_a_lower_case_reporting_tail_is_not_a_list_item() -> None:
+    text = ("Kowalska called for respect for sovereignty, closer intelligence sharing and a standing security "
+            "mechanism, the foreign office said in a statement. Okafor proposed reopening border markets, the "
+            "statement said.")
+    rows = run(text)
+    assert [(r.text, r.proposer_name) for r in rows] == [
+        ("respect for sovereignty", "Anna Kowalska"), ("closer intelligence sharing", "Anna Kowalska"),
+        ("a standing security mechanism", "Anna Kowalska"), ("reopening border markets", "Chidi Okafor"),
+    ]

@@ -217,6 +217,9 @@ def test_sign_offs(line: str, expected: bool) -> None:
         ("APP | Associated Press of Pakistan", True),
         ("Ministry of Foreign Affairs of the People's Republic of China", True),
         ("Xinhua reports on ASEAN ministers' meeting in Jakarta", False),
+        ("National News Agency of Lesotho", True),
+        ("Caribbean News Agency", True),
+        ("News agency says ministers will meet in Lima next week", False),
     ],
 )
 def test_mastheads(line: str, expected: bool) -> None:
