@@ -189,6 +189,9 @@ def read_source_file(stat: FileStat, max_bytes: int, root: Path | None = None) -
                 encoding=decoded.encoding, text=decoded.text)
 
 
+MANIFEST_CHUNK_ROWS = 2_000
+
+
 def scan_sources(source_dir: Path, max_bytes: int, previous: pl.DataFrame | None = None) -> pl.DataFrame:
     """Manifest of the source folder: one row per file, reusing rows of files whose path, size and mtime are unchanged.
 
@@ -202,20 +205,26 @@ def scan_sources(source_dir: Path, max_bytes: int, previous: pl.DataFrame | None
         # only outcomes fixed by the bytes are reused: an unreadable file may have been fixed without touching its mtime
         for row in previous.filter(pl.col("status").is_in(sorted(CONTENT_STATUSES))).iter_rows(named=True):
             reusable[(row["source_path"], row["size"], row["mtime_ns"])] = row
-    rows = []
     root = source_dir.resolve()
+    owner: dict[str, str] = {}
+    # rows become a frame a chunk at a time, so the texts are held once (in the frame), not also as Python rows
+    chunks: list[pl.DataFrame] = [pl.DataFrame(schema=SOURCE_FILE_DTYPES)]
+    rows: list[dict[str, object]] = []
     for stat in list_source_files(source_dir):
         cached = reusable.get((stat.source_path, stat.size, stat.mtime_ns)) if stat.kind == KIND_FILE else None
-        rows.append(dict(cached) if cached is not None and not stat.outside_link else read_source_file(stat, max_bytes, root))
-    owner: dict[str, str] = {}
-    for row in rows:
-        if row["status"] == "duplicate" or row["doc_id"] is None:
-            continue
-        first = owner.setdefault(str(row["doc_id"]), str(row["source_path"]))
-        if first != row["source_path"]:
-            row.update(status="duplicate", text=None,
-                       detail=f"{row['source_path']} has the same contents as {first}, which is the one ingested; delete one copy.")
-    return pl.DataFrame(rows, schema=SOURCE_FILE_DTYPES)
+        row = dict(cached) if cached is not None and not stat.outside_link else read_source_file(stat, max_bytes, root)
+        if row["status"] != "duplicate" and row["doc_id"] is not None:
+            # files are listed in sort order, so the first path of a content keeps it
+            first = owner.setdefault(str(row["doc_id"]), str(row["source_path"]))
+            if first != row["source_path"]:
+                row.update(status="duplicate", text=None,
+                           detail=f"{row['source_path']} has the same contents as {first}, which is the one ingested; delete one copy.")
+        rows.append(row)
+        if len(rows) == MANIFEST_CHUNK_ROWS:
+            chunks.append(pl.DataFrame(rows, schema=SOURCE_FILE_DTYPES))
+            rows = []
+    chunks.append(pl.DataFrame(rows, schema=SOURCE_FILE_DTYPES))
+    return pl.concat(chunks, how="vertical", rechunk=True)
 
 
 def rejected_rows(manifest: pl.DataFrame) -> pl.DataFrame:

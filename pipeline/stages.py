@@ -10,7 +10,8 @@ import atexit
 import json
 import math
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable
 
 import polars as pl
@@ -53,6 +54,7 @@ EXTRACTION_DTYPES: dict[str, pl.DataType] = {
 BATCH_SIZE = 500
 MIN_BATCH_SIZE = 50
 BATCHES_PER_WORKER = 4
+BATCHES_IN_FLIGHT_PER_WORKER = 2
 
 
 def clean_documents(sources: pl.DataFrame) -> pl.DataFrame:
@@ -140,8 +142,22 @@ def run_batched(stage: Callable[[pl.DataFrame], pl.DataFrame], frame: pl.DataFra
     if workers <= 1 or len(batches) == 1:
         results = [stage(batch) for batch in batches]
     else:
-        results = list(worker_pool(workers).map(stage, batches))
+        results = _in_pool(stage, batches, worker_pool(workers), workers * BATCHES_IN_FLIGHT_PER_WORKER)
     return pl.concat(results, how="vertical")
+
+
+def _in_pool(stage: Callable[[pl.DataFrame], pl.DataFrame], batches: list[pl.DataFrame], pool: ProcessPoolExecutor,
+             in_flight: int) -> list[pl.DataFrame]:
+    """Results of every batch in order, with at most `in_flight` batches sent to the workers at a time, so that
+    a large corpus is not copied to the pool's queue all at once."""
+    pending: deque[Future[pl.DataFrame]] = deque()
+    results: list[pl.DataFrame] = []
+    for batch in batches:
+        if len(pending) >= in_flight:
+            results.append(pending.popleft().result())
+        pending.append(pool.submit(stage, batch))
+    results.extend(future.result() for future in pending)
+    return results
 
 
 def payload_dicts(extractions: pl.DataFrame) -> list[dict[str, object]]:

@@ -68,7 +68,8 @@ def test_worker_pool_gives_the_single_process_result(tmp_path: Path, workers: in
     from pipeline.stages import SEGMENT_DTYPES, run_batched, segment_documents
 
     seeds = load_seeds(SEEDS)
-    frame = pl.DataFrame({"doc_id": [f"d{i}" for i in range(120)],
-                          "clean_text": [generate_document(seeds, i) for i in range(120)]})
+    # 400 documents are 8 batches: more than the pool is sent at a time, so results come back in turns
+    frame = pl.DataFrame({"doc_id": [f"d{i}" for i in range(400)],
+                          "clean_text": [generate_document(seeds, i) for i in range(400)]})
     single = run_batched(segment_documents, frame, 1, SEGMENT_DTYPES)
     assert run_batched(segment_documents, frame, workers, SEGMENT_DTYPES).equals(single)
