@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import polars as pl
 from pipeline.review.cache import KEYS_FILE, keys_file, page_keys, reusable_pages
 from pipeline.review.inputs import load_review_inputs
 from pipeline.review.plots import meetings_per_year_png, proposals_by_topic_png
-from pipeline.review.site import ReviewInputs, doc_page_path, review_site, write_site
+from pipeline.review.site import ReviewInputs, doc_page_path, review_files, write_site
 
 REVIEW_FOLDER = "review"
 
@@ -41,7 +42,6 @@ def build_review_site(data_root: Path, gold: dict[str, Any] | None, merge_index:
     target = data_root / REVIEW_FOLDER
     keys = {} if inputs.gold or merge_index is None else page_keys(inputs.documents, inputs.meetings, merge_index)
     reused = frozenset(reusable_pages(target, keys, doc_page_path) if reuse else ())
-    files = review_site(inputs, plots, reused)
-    files[KEYS_FILE] = keys_file(keys)
+    files = itertools.chain(review_files(inputs, plots, reused), [(KEYS_FILE, keys_file(keys))])
     write_site(files, target, kept=[doc_page_path(doc_id) for doc_id in sorted(reused)])
     return ReviewBuild(target, inputs, plots, inputs.documents.height - len(reused), len(reused))

@@ -11,7 +11,7 @@ import html
 import os
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -268,23 +268,33 @@ def document_highlights(evidence: pl.DataFrame) -> dict[str, list[Highlight]]:
     return result
 
 
-def review_site(inputs: ReviewInputs, plots: dict[str, bytes], reused_pages: frozenset[str] = frozenset()) -> dict[str, bytes]:
-    """Every file of the site (relative path → bytes) but the pages of the documents in `reused_pages`, which the
-    previous site already has as they would be rendered now (`pipeline.review.cache`)."""
-    files = {f"{PLOTS_FOLDER}/{name}": content for name, content in sorted(plots.items())}
-    files[INDEX] = _index_page(inputs, sorted(plots))
+def review_files(inputs: ReviewInputs, plots: dict[str, bytes],
+                 reused_pages: frozenset[str] = frozenset()) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site as (relative path, bytes), one page at a time, but the pages of the documents in
+    `reused_pages`, which the previous site already has as they would be rendered now (`pipeline.review.cache`)."""
+    for name, content in sorted(plots.items()):
+        yield f"{PLOTS_FOLDER}/{name}", content
+    yield INDEX, _index_page(inputs, sorted(plots))
     rendered = inputs.documents.filter(~pl.col("doc_id").is_in(list(reused_pages)))
     highlights = document_highlights(inputs.evidence.filter(pl.col("doc_id").is_in(rendered.get_column("doc_id").implode())))
     meeting_names = dict(inputs.meetings.select("meeting_id", "name").iter_rows())
     rows = _rows_by_document(inputs, highlights, set(rendered.get_column("doc_id").to_list()))
     for document in rendered.iter_rows(named=True):
         doc_id = document["doc_id"]
-        files[doc_page_path(doc_id)] = _document_page(inputs, document, highlights.get(doc_id, []), rows[doc_id], meeting_names)
-    return files
+        yield doc_page_path(doc_id), _document_page(inputs, document, highlights.pop(doc_id, []), rows.pop(doc_id),
+                                                    meeting_names)
 
 
-def write_site(files: dict[str, bytes], target: Path, kept: Iterable[str] = ()) -> None:
+def review_site(inputs: ReviewInputs, plots: dict[str, bytes], reused_pages: frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """`review_files` as a mapping: relative path → bytes."""
+    return dict(review_files(inputs, plots, reused_pages))
+
+
+def write_site(files: dict[str, bytes] | Iterable[tuple[str, bytes]], target: Path, kept: Iterable[str] = ()) -> None:
     """Write the site into a fresh folder beside `target`, then swap it in, so readers never see half a site.
+
+    `files` is a mapping or a stream of (relative path, bytes): a stream is written as it comes, so the pages of
+    a large corpus are never all in memory.
 
     `kept` are relative paths of files of the current site carried into the new one as they are (hard-linked,
     or copied where the file system has no links).
@@ -300,7 +310,7 @@ def write_site(files: dict[str, bytes], target: Path, kept: Iterable[str] = ()) 
             os.link(target / relative, path)
         except OSError:
             shutil.copyfile(target / relative, path)
-    for relative, content in files.items():
+    for relative, content in (files.items() if isinstance(files, dict) else files):
         path = incoming / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
