@@ -401,6 +401,10 @@ def _merge_block(reports: list[_Report], clean_texts: dict[str, str]) -> dict[st
         if meeting_id in used_ids:
             # two meetings of one body on one day ("Foreign Ministers' Meeting" and "... Dialogue")
             meeting_id = stable_id(row["organization"] or row["name"], row["date"], row["name"])
+        if meeting_id in used_ids:
+            # a third, or two of the same name (talks the merge keeps apart): its first report tells it apart
+            meeting_id = stable_id(row["organization"] or row["name"], row["date"], row["name"], group[0].doc_id,
+                                   group[0].mention.key)
         used_ids.add(meeting_id)
         meetings.append({"meeting_id": meeting_id, **row})
         for report in group:

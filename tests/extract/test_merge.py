@@ -164,3 +164,13 @@ def test_reworded_helper_is_symmetric() -> None:
     a = _item("launch a new dialogue on maritime law")
     b = _item("launch the Quad Maritime Legal Dialogue to support the rules-based maritime order")
     assert same_item_reworded(a, b, lede_end(QUAD)) and same_item_reworded(b, a, lede_end(QUAD))
+
+
+def test_three_unmerged_meetings_of_one_name_and_day_get_three_ids() -> None:
+    day = dt.date(2031, 3, 4)
+    docs = [DocumentExtraction(f"doc-{i}", [MeetingMention("m0", "Meeting", "other", day, "explicit",
+                                                           scope=(0, 10), evidence=[Span("*", 0, 4)])])
+            for i in range(3)]
+    merged = merge_extractions(docs, {f"doc-{i}": "text of the report" for i in range(3)})
+    ids = [row["meeting_id"] for row in merged["meetings"]]
+    assert len(ids) == 3 == len(set(ids))
