@@ -88,6 +88,7 @@ def run_chain(source_dir: Path, data_root: Path, workers: int) -> tuple[dict[str
     with timer.stage("validation"):
         segments = validated(segments, "segments")
     stage_file("segments", segments)
+    del segments  # the release reads it back from staging, as the release asset loads its inputs
     with timer.stage("extraction"):
         extractions = run_batched(extract_documents, documents, workers, EXTRACTION_DTYPES)
     stage_file("document_extractions", extractions)
@@ -100,6 +101,8 @@ def run_chain(source_dir: Path, data_root: Path, workers: int) -> tuple[dict[str
             tables[name] = validated(tables[name], name)
         stage_file(name, tables[name])
     stage_file(MERGE_INDEX, merge_index)
+    with timer.stage("parquet"):
+        segments = pl.read_parquet(data_root / "staging" / "segments.parquet")
     tables.update(documents=documents, segments=segments, rejected_documents=rejected)
     with timer.stage("parquet"):
         publish_release(tables, data_root, code_fingerprint())
