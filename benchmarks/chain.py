@@ -93,7 +93,7 @@ def run_chain(source_dir: Path, data_root: Path, workers: int) -> tuple[dict[str
         extractions = run_batched(extract_documents, documents, workers, EXTRACTION_DTYPES)
     stage_file("document_extractions", extractions)
     with timer.stage("merging"):
-        tables, _, _ = update_merged(None, extractions, documents)
+        tables, _, _ = update_merged(None, extractions, documents, workers)
         del extractions
     merge_index = tables.pop(MERGE_INDEX)
     for name in MERGED_TABLES:

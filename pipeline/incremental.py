@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Callable
 
 import polars as pl
@@ -19,6 +20,7 @@ import polars as pl
 from pipeline.extract.merge import combine_blocks, merge_blocks
 from pipeline.extract.serialize import extraction_from_json
 from pipeline.ids import stable_id
+from pipeline.stages import BATCHES_IN_FLIGHT_PER_WORKER, in_pool, worker_pool
 from schemas import PRIMARY_KEYS, polars_dtypes
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
@@ -82,12 +84,12 @@ def _reused_rows(previous: dict[str, pl.DataFrame], meeting_ids: pl.Series) -> d
     return {"meetings": meetings, "attendees": attendees, "proposals": proposals, "evidence": evidence}
 
 
-def _merged_batch(blocks: pl.DataFrame, extractions: pl.DataFrame, documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """The merged rows and index rows of some blocks (block, fingerprint, doc_ids), merged from their documents."""
-    doc_ids = blocks.get_column("doc_ids").explode().unique().implode()
-    parsed = [extraction_from_json(payload)
-              for payload in extractions.filter(pl.col("doc_id").is_in(doc_ids)).get_column("payload").to_list()]
-    clean_texts = dict(documents.filter(pl.col("doc_id").is_in(doc_ids)).select("doc_id", "clean_text").iter_rows())
+def merge_batch(batch: tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The merged rows and index rows of some blocks, from (blocks: block, fingerprint, doc_ids; the extraction rows
+    and the documents of their doc_ids). A batch holds everything it needs, so it can be merged in a worker."""
+    blocks, extractions, documents = batch
+    parsed = [extraction_from_json(payload) for payload in extractions.get_column("payload").to_list()]
+    clean_texts = dict(documents.select("doc_id", "clean_text").iter_rows())
     merged = merge_blocks(parsed, clean_texts, set(blocks.get_column("block").to_list()))
     fingerprint_of = dict(blocks.select("block", "fingerprint").iter_rows())
     index = pl.DataFrame([{"block": block, "fingerprint": fingerprint_of[block], "meeting_id": row["meeting_id"]}
@@ -96,11 +98,22 @@ def _merged_batch(blocks: pl.DataFrame, extractions: pl.DataFrame, documents: pl
     return {**{name: pl.DataFrame(rows[name], schema=polars_dtypes(name)) for name in MERGED_TABLES}, MERGE_INDEX: index}
 
 
+def _merge_batches(stale: pl.DataFrame, extractions: pl.DataFrame,
+                   documents: pl.DataFrame) -> Iterator[tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]]:
+    """Stale blocks MERGE_BATCH_BLOCKS at a time with their documents' rows, built only as they are consumed."""
+    for offset in range(0, stale.height, MERGE_BATCH_BLOCKS):
+        blocks = stale.slice(offset, MERGE_BATCH_BLOCKS)
+        doc_ids = blocks.get_column("doc_ids").explode().unique().implode()
+        yield (blocks, extractions.filter(pl.col("doc_id").is_in(doc_ids)).select("doc_id", "payload"),
+               documents.filter(pl.col("doc_id").is_in(doc_ids)).select("doc_id", "clean_text"))
+
+
 def update_merged(previous: dict[str, pl.DataFrame] | None, extractions: pl.DataFrame,
-                  documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], int, int]:
+                  documents: pl.DataFrame, workers: int = 1) -> tuple[dict[str, pl.DataFrame], int, int]:
     """The merged tables and the merge index (`merge_blocks`: block, fingerprint, meeting_id) of `extractions`,
     reusing the rows of `previous` (the same five tables of the last run) for every block whose fingerprint is
-    unchanged. Returns (tables, blocks merged now, blocks reused).
+    unchanged. Returns (tables, blocks merged now, blocks reused). Stale blocks are merged in batches, across
+    `workers` processes when there are several batches.
 
     The result equals a merge of every block from scratch: blocks never share a meeting or an id.
     """
@@ -118,9 +131,14 @@ def update_merged(previous: dict[str, pl.DataFrame] | None, extractions: pl.Data
         for name, frame in _reused_rows(previous, reused_index.get_column("meeting_id")).items():
             parts[name].append(frame.select(list(polars_dtypes(name))).cast(polars_dtypes(name)))
         parts[MERGE_INDEX].append(reused_index)
-    # a batch of blocks at a time: only that batch's mentions are Python objects at once
-    for offset in range(0, stale.height, MERGE_BATCH_BLOCKS):
-        for name, frame in _merged_batch(stale.slice(offset, MERGE_BATCH_BLOCKS), extractions, documents).items():
+    # a batch of blocks at a time: only the batches being merged have their mentions as Python objects
+    batches = _merge_batches(stale, extractions, documents)
+    if workers > 1 and stale.height > MERGE_BATCH_BLOCKS:
+        merged = in_pool(merge_batch, batches, worker_pool(workers), workers * BATCHES_IN_FLIGHT_PER_WORKER)
+    else:
+        merged = map(merge_batch, batches)
+    for result in merged:
+        for name, frame in result.items():
             parts[name].append(frame)
     schemas = {**{name: polars_dtypes(name) for name in MERGED_TABLES}, MERGE_INDEX: MERGE_INDEX_DTYPES}
     tables = {name: pl.concat([pl.DataFrame(schema=schemas[name]), *parts[name]], how="vertical") for name in schemas}

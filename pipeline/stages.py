@@ -12,7 +12,8 @@ import math
 import multiprocessing
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Callable
+from collections.abc import Iterable
+from typing import Callable, TypeVar
 
 import polars as pl
 
@@ -52,6 +53,8 @@ EXTRACTION_DTYPES: dict[str, pl.DataType] = {
     "payload": pl.String(),
 }
 BATCH_SIZE = 500
+Batch = TypeVar("Batch")
+Result = TypeVar("Result")
 MIN_BATCH_SIZE = 50
 BATCHES_PER_WORKER = 4
 BATCHES_IN_FLIGHT_PER_WORKER = 2
@@ -142,16 +145,16 @@ def run_batched(stage: Callable[[pl.DataFrame], pl.DataFrame], frame: pl.DataFra
     if workers <= 1 or len(batches) == 1:
         results = [stage(batch) for batch in batches]
     else:
-        results = _in_pool(stage, batches, worker_pool(workers), workers * BATCHES_IN_FLIGHT_PER_WORKER)
+        results = in_pool(stage, batches, worker_pool(workers), workers * BATCHES_IN_FLIGHT_PER_WORKER)
     return pl.concat(results, how="vertical")
 
 
-def _in_pool(stage: Callable[[pl.DataFrame], pl.DataFrame], batches: list[pl.DataFrame], pool: ProcessPoolExecutor,
-             in_flight: int) -> list[pl.DataFrame]:
+def in_pool(stage: Callable[[Batch], Result], batches: Iterable[Batch], pool: ProcessPoolExecutor,
+            in_flight: int) -> list[Result]:
     """Results of every batch in order, with at most `in_flight` batches sent to the workers at a time, so that
-    a large corpus is not copied to the pool's queue all at once."""
-    pending: deque[Future[pl.DataFrame]] = deque()
-    results: list[pl.DataFrame] = []
+    a large corpus is not copied to the pool's queue all at once (and a generator of batches is built as it goes)."""
+    pending: deque[Future[Result]] = deque()
+    results: list[Result] = []
     for batch in batches:
         if len(pending) >= in_flight:
             results.append(pending.popleft().result())

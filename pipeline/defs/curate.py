@@ -47,7 +47,8 @@ def _previous_merge(settings: PipelineSettings) -> dict[str, pl.DataFrame] | Non
 def merged_tables(context: dg.AssetExecutionContext, settings: PipelineSettings, document_extractions: pl.DataFrame,
                   documents: pl.DataFrame):  # noqa: ANN201 - yields outputs
     """Meetings reported by several documents become one row; attendees, proposals and evidence follow them."""
-    tables, merged_now, reused = update_merged(_previous_merge(settings), document_extractions, documents)
+    tables, merged_now, reused = update_merged(_previous_merge(settings), document_extractions, documents,
+                                               settings.workers)
     context.log.info(f"merged {merged_now} blocks, reused {reused}")
     for name in MERGED_TABLES:
         yield validated_output(tables[name], TABLES[name], output_name=name, blocks_merged_now=merged_now,

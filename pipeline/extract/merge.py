@@ -30,6 +30,7 @@ GENERIC_NAME_WORDS = {
 DATE_SOURCE_RANK = {"explicit": 0, "relative_weekday": 1, "year_inferred": 2, "publication_date": 3, "unknown": 4}
 ROLE_RANK = {"chair": 0, "host": 1, "participant": 2}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii"}
+REGNAL_NUMERALS = {"ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 # proposals from two reports of one meeting are one item at or above this similarity (rapidfuzz 0-100)
 PROPOSAL_SIMILARITY = 80
 OUTCOME_SIMILARITY = 90
@@ -57,7 +58,10 @@ def _fold(text: str) -> str:
 
 
 def _name_words(name: str | None) -> list[str]:
-    return [w for w in re.findall(r"[a-z]+", _fold(name or "")) if w not in NAME_SUFFIXES]
+    words = re.findall(r"[a-z]+", _fold(name or ""))
+    if len(words) == 2 and words[1] in REGNAL_NUMERALS:
+        return words  # "Abdullah II" is not any Abdullah
+    return [w for w in words if w not in NAME_SUFFIXES]
 
 
 def same_person(a: str | None, b: str | None) -> bool:

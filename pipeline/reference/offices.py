@@ -116,6 +116,7 @@ FOREIGN_MINISTER_PATTERN = re.compile(
     re.IGNORECASE,
 )
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+REGNAL_NUMERALS = {"ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 # Letters that NFKD does not split into a base letter and an accent.
 TRANSLITERATION = str.maketrans({
     "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss",
@@ -157,7 +158,10 @@ def name_tokens(name: str) -> list[str]:
 # words and surname similarities are remembered instead of recomputed per comparison.
 @lru_cache(maxsize=1 << 16)
 def _name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(w for w in re.findall(r"[a-z]+", fold(name)) if w not in NAME_SUFFIXES)
+    words = re.findall(r"[a-z]+", fold(name))
+    if len(words) == 2 and words[1] in REGNAL_NUMERALS:
+        return tuple(words)  # a regnal name ("Abdullah II"): the numeral is what tells it from other Abdullahs
+    return tuple(w for w in words if w not in NAME_SUFFIXES)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -90,3 +90,15 @@ def test_an_index_naming_meetings_the_tables_lack_is_not_trusted(seed_frames) ->
     refreshed, merged_now, reused = update_merged(torn, extractions, documents)
     assert (merged_now, reused) == (blocks, 0)
     assert refreshed["meetings"].equals(full["meetings"])
+
+
+def test_merging_in_worker_processes_gives_the_single_process_tables(seed_frames, monkeypatch) -> None:
+    from pipeline import incremental
+
+    documents, extractions = seed_frames
+    monkeypatch.setattr(incremental, "MERGE_BATCH_BLOCKS", 1)  # one block per batch: several batches for the pool
+    single, _, _ = update_merged(None, extractions, documents, workers=1)
+    pooled, merged_now, _ = update_merged(None, extractions, documents, workers=2)
+    assert merged_now > 1
+    for name in (*MERGED_TABLES, MERGE_INDEX):
+        assert pooled[name].equals(single[name]), name
