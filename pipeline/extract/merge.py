@@ -211,6 +211,16 @@ def _meeting_row(group: list[_Report]) -> dict:
     }
 
 
+def _office_key(title: str | None) -> str:
+    """What tells two unnamed officials of one body apart: their office without the body's name or its complement.
+
+    >>> _office_key("SCO Secretary-General"), _office_key("Director of the Executive Committee of RATS")
+    ('secretary-general', 'director')
+    """
+    head = (title or "").lower().split(" of ")[0].split()
+    return " ".join(head[-2:] if len(head) > 1 and head[-2] in ("deputy", "vice", "executive", "assistant") else head[-1:])
+
+
 def _attendee_rows(meeting_id: str, group: list[_Report]) -> list[tuple[dict, list[tuple[str, AttendeeMention]]]]:
     named: list[list[tuple[str, AttendeeMention]]] = []
     unnamed: dict[tuple, list[tuple[str, AttendeeMention]]] = {}
@@ -223,7 +233,8 @@ def _attendee_rows(meeting_id: str, group: list[_Report]) -> list[tuple[dict, li
                 else:
                     bucket.append((report.doc_id, attendee))
             else:
-                unnamed.setdefault((attendee.country, attendee.organization), []).append((report.doc_id, attendee))
+                office = _office_key(attendee.title) if attendee.country is None and attendee.organization else None
+                unnamed.setdefault((attendee.country, attendee.organization, office), []).append((report.doc_id, attendee))
     rows = []
     named_keys = set()
     for bucket in named:
@@ -233,13 +244,16 @@ def _attendee_rows(meeting_id: str, group: list[_Report]) -> list[tuple[dict, li
         organization = _most_common([a.organization for a in people])
         named_keys.add((country, organization))
         rows.append((_attendee_row(meeting_id, name, people, bucket, stable_id(meeting_id, name)), bucket))
-    for (country, organization), bucket in sorted(unnamed.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
+    bodies = Counter((country, organization) for country, organization, _ in unnamed)
+    for (country, organization, office), bucket in sorted(unnamed.items(), key=lambda kv: tuple(map(str, kv[0]))):
         # a state's unnamed office holder in one report is the person another report names
         if (country, organization) in named_keys and country is not None:
             continue
         people = [a for _, a in bucket]
         title = _most_common([a.title for a in people])
         key = stable_id(meeting_id, country, organization, None if country or organization else title)
+        if bodies[(country, organization)] > 1:
+            key = stable_id(meeting_id, country, organization, office)  # two officials of one body attended
         rows.append((_attendee_row(meeting_id, None, people, bucket, key), bucket))
     return rows
 

@@ -174,3 +174,21 @@ def test_three_unmerged_meetings_of_one_name_and_day_get_three_ids() -> None:
     merged = merge_extractions(docs, {f"doc-{i}": "text of the report" for i in range(3)})
     ids = [row["meeting_id"] for row in merged["meetings"]]
     assert len(ids) == 3 == len(set(ids))
+
+
+def test_two_unnamed_officials_of_one_body_stay_two_rows_and_one_official_in_two_reports_one() -> None:
+    day = dt.date(2031, 3, 4)
+
+    def report(doc: str, titles: list[str]) -> DocumentExtraction:
+        meeting = MeetingMention("m0", "SCO Council of Foreign Ministers", "ministerial", day, "explicit",
+                                 organization="SCO", scope=(0, 10), evidence=[Span("*", 0, 4)])
+        attendees = [AttendeeMention("m0", None, title, None, "SCO", evidence=[Span("*", 0, 4)]) for title in titles]
+        return DocumentExtraction(doc, [meeting], attendees)
+
+    merged = merge_extractions(
+        [report("doc-a", ["SCO Secretary-General", "Director of the Executive Committee of RATS"]),
+         report("doc-b", ["Secretary-General"])],
+        {"doc-a": "text of report a", "doc-b": "text of report b"})
+    rows = sorted((r["title"], tuple(r["source_doc_ids"])) for r in merged["attendees"])
+    assert rows == [("Director of the Executive Committee of RATS", ("doc-a",)),
+                    ("SCO Secretary-General", ("doc-a", "doc-b"))]
