@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from pipeline.extract.model import AttendeeMention, DocumentContext, MeetingMention, Span
 from pipeline.extract.people import Mention, Person, find_people
 from pipeline.reference.countries import KIND_NAME, find_countries, represented_state
-from pipeline.reference.offices import ORGANISATION_PATTERN, find_titles, organisation_code, same_person
+from pipeline.reference.offices import ORGANISATION_PATTERN, find_titles, office_kinds, organisation_code, same_person
 
 ROLE_PRIORITY = {"chair": 0, "host": 1, "participant": 2}
 
@@ -105,6 +105,15 @@ MEMBERSHIP_SENTENCE = re.compile(
     r"members\s+are|member\s+states\s+are)\s+(?:(?:its\s+)?[\w-]+\s+member\s+(?:states|countries)\s*:?\s*)?",
 )
 REPRESENTED_BY_ITS = re.compile(r"\s+was\s+represented\s+by\s+its\s+(?P<title>[\w\s-]+?)(?=[.,;])", re.IGNORECASE)
+# titles too general to tell one office of a state from another ("ministers of Cambodia and Laos")
+VAGUE_TITLES = frozenset({"minister", "official", "senior official", "representative", "delegate", "leader", "envoy",
+                          "head of delegation", "minister and senior officials"})
+# UN bodies whose meeting coverage names delegates by the state they represent
+UN_BODIES = frozenset({"UN", "UNSC", "UNGA", "ECOSOC", "UNHRC"})
+DELEGATE = re.compile(
+    r"\b(?:[Tt]he\s+(?P<title>representatives?)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    r"|(?P<poss>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+(?P<title2>representative))\b"
+)
 STATES_ATTENDED = re.compile(r"^\s*(?:also\s+)?(?:attended|took\s+part|participated)\b", re.IGNORECASE)
 
 
@@ -350,6 +359,34 @@ def _official_rows(text: str, sentence: tuple[int, int], named: list[Person]) ->
     return rows
 
 
+def _delegate_rows(text: str, sentence: tuple[int, int]) -> list[tuple[int, int, str, str | None, Span | None]]:
+    """UN meeting coverage names delegates by state: "The representative of China said ...", "India's representative"."""
+    s_start, s_end = sentence
+    rows: list[tuple[int, int, str, str | None, Span | None]] = []
+    for match in DELEGATE.finditer(text, s_start, s_end):
+        state = match.group("of") or match.group("poss")
+        found = [m for m in find_countries(state) if m.start == 0 and m.end == len(state) and m.kind == KIND_NAME]
+        if found:
+            title = "title" if match.group("title") else "title2"
+            rows.append((match.start(), match.end(), represented_state(found[0].code) or found[0].code,
+                         match.group(title), Span("title", match.start(title), match.end(title))))
+    return rows
+
+
+def same_office(a: str | None, b: str | None) -> bool:
+    """Whether two titles may name one office holder: the same office kind, or a title too vague to tell.
+
+    >>> same_office("Prime Minister", "Foreign ministers"), same_office("Foreign Minister", "foreign minister"), same_office(None, "x")
+    (False, True, True)
+    """
+    if not a or not b or _singular(a).lower() in VAGUE_TITLES or _singular(b).lower() in VAGUE_TITLES:
+        return True
+    kinds_a, kinds_b = office_kinds(_singular(a)), office_kinds(_singular(b))
+    if kinds_a and kinds_b:
+        return bool(kinds_a & kinds_b)
+    return _singular(a).lower() == _singular(b).lower()
+
+
 def same_title(a: str, b: str) -> bool:
     """Whether two titles name the same office (ignoring case and the body's name)."""
     return a.lower().split(" of ")[0] == b.lower().split(" of ")[0]
@@ -405,8 +442,12 @@ def find_attendees(context: DocumentContext, meetings: list[MeetingMention]) -> 
             if not (start <= s_start < end) or (s_start, s_end) in seen_sentences:
                 continue
             seen_sentences.add((s_start, s_end))
-            for g_start, g_end, code, title, title_span in _group_rows(text, (s_start, s_end), memberships):
-                if any(a.country == code for _, a in attendees) or any(a.country == code for _, a in groups):
+            rows_here = _group_rows(text, (s_start, s_end), memberships)
+            if meeting.organization in UN_BODIES:
+                rows_here += _delegate_rows(text, (s_start, s_end))
+            for g_start, g_end, code, title, title_span in rows_here:
+                # a state's unnamed holder of an office another row of that state already fills is that row
+                if any(a.country == code and same_office(a.title, title) for _, a in attendees + groups):
                     continue
                 row = AttendeeMention(meeting.key, None, title, code, None,
                                       evidence=[Span("*", g_start, g_end)] + ([title_span] if title_span else []))

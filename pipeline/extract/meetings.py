@@ -113,6 +113,9 @@ BILATERAL_PATTERNS = (
     re.compile(r"(?<![\w-])(?P<verb>held|holds) (?:\w+ ){0,3}?talks\b"),
     re.compile(r"(?<![\w-])(?P<verb>held|holds) (?:their|a|an) (?:[\w-]+ ){0,3}?meeting\b"),
     re.compile(r"(?<![\w-])during (?P<verb>talks)\b"),
+    # "X was received by Y at the Ministry for bilateral talks"; "held the 9th round of the Consultation Mechanism"
+    re.compile(r"(?<![\w-])(?:was|were) (?P<verb>received) by\b[^.;]{0,100}?\bfor (?:[\w-]+ ){0,2}?talks\b"),
+    re.compile(r"(?<![\w-])(?P<verb>held|holds) the (?:[\w-]+ ){1,2}round of\b"),
     re.compile(r"(?<![\w-])(?P<verb>met) (?:in|at|here|on Monday|on Tuesday|on Wednesday|on Thursday|on Friday|on Saturday|on Sunday)\b"),
 )
 EVENT_VERBS = re.compile(
@@ -146,7 +149,8 @@ CHAIR_VERBS = r"(?:co-chaired|chaired|presided over|hosted and chaired|hosted|co
 # "was chaired by X", and the participle ", presided over by X, whose country holds the presidency"
 CHAIR_PASSIVE = re.compile(
     r"(?i)(?:(?:\b(?:was|were|being|is)\s+|,\s*|\b)(?:jointly\s+)?" + CHAIR_VERBS + r"\s+by"
-    r"|\bunder the (?:co-)?(?:chairmanship|chairpersonship|presidency) of)\s+(?P<who>[^.;]{3,160})"
+    # the full stop of an initial does not end the phrase ("presided over by ... Antony J. Blinken")
+    r"|\bunder the (?:co-)?(?:chairmanship|chairpersonship|presidency) of)\s+(?P<who>(?:[^.;]|(?<=\s[A-Z])\.){3,160})"
 )
 CHAIR_ACTIVE = re.compile(r"\b(?P<verb>" + CHAIR_VERBS + r"|(?:while|when) (?:co-)?chairing|(?:while|when) presiding over)\b(?!\s+by\b)(?P<obj>[^.;]{0,80})")
 CHAIR_WHO = re.compile(r"(?P<name>[A-Z][^,;]{2,60}),\s+who\s+(?:[^.;]{0,120}?\s)?(?:presided over|chaired|co-chaired|hosted|received the)\b")
@@ -478,6 +482,12 @@ def _find_candidates(
                     continue
                 cand = _Candidate(index, match.start(), match.end(), "bilateral", head="talks", header=header)
                 cand.excluded = _classify(text, sent, match.start(), match.end(), "talks", lookback=match.end())
+                round_of = ROUND_OF.search(text, match.start(), match.end() + 1)
+                if round_of:  # "held the 9th round of the Consultation Mechanism"
+                    token = ORDINAL_TOKEN.match(round_of.group("ord"))
+                    value = token and (int(token.group("num")) if token.group("num") else ORDINALS.get(token.group("word").lower()))
+                    if value:
+                        cand.edition, cand.edition_span, cand.series_round = value, round_of.span("ord"), True
                 if NOT_MEETINGS.search(text[match.start():min(sent[1], match.end() + 20)]) or re.search(
                         r"(?i)\b(?:phone|telephone)\b", text[max(sent[0], match.start() - 20):match.end()]):
                     cand.excluded = "not_meeting"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from pipeline.extract.attendees import same_office
 from pipeline.extract.model import AttendeeMention, DocumentExtraction, MeetingMention, ProposalMention, Span
 from pipeline.ids import stable_id
 
@@ -236,21 +237,21 @@ def _attendee_rows(meeting_id: str, group: list[_Report]) -> list[tuple[dict, li
                 office = _office_key(attendee.title) if attendee.country is None and attendee.organization else None
                 unnamed.setdefault((attendee.country, attendee.organization, office), []).append((report.doc_id, attendee))
     rows = []
-    named_keys = set()
+    named_titles: dict[tuple, list[str | None]] = {}
     for bucket in named:
         people = [a for _, a in bucket]
         name = canonical_person([a.name for a in people if a.name])
         country = _most_common([a.country for a in people])
         organization = _most_common([a.organization for a in people])
-        named_keys.add((country, organization))
+        named_titles.setdefault((country, organization), []).extend(a.title for a in people)
         rows.append((_attendee_row(meeting_id, name, people, bucket, stable_id(meeting_id, name)), bucket))
     bodies = Counter((country, organization) for country, organization, _ in unnamed)
     for (country, organization, office), bucket in sorted(unnamed.items(), key=lambda kv: tuple(map(str, kv[0]))):
-        # a state's unnamed office holder in one report is the person another report names
-        if (country, organization) in named_keys and country is not None:
-            continue
         people = [a for _, a in bucket]
         title = _most_common([a.title for a in people])
+        # a state's unnamed office holder in one report is the person of that office another report names
+        if country is not None and any(same_office(named_title, title) for named_title in named_titles.get((country, organization), [])):
+            continue
         key = stable_id(meeting_id, country, organization, None if country or organization else title)
         if bodies[(country, organization)] > 1:
             key = stable_id(meeting_id, country, organization, office)  # two officials of one body attended

@@ -42,6 +42,8 @@ INSTITUTION_WORDS = frozenset("""
 International National Center Centre Hall Palace Airport University College School Hotel Stadium Institute
 Museum Square Street Avenue Road Bridge Port Station Park Prize Award Foundation Mosque Temple Cathedral Tower
 Building Auditorium Library Hospital Academy Convention Exhibition Arena Highway Expressway Canal Dam
+Interface Corridor Initiative Programme Program Plan Agreement Treaty Fund Bank Partnership Strategy Vision Project
+Zone Framework Platform Network System Scheme
 """.split())
 # Dropped after a name: "Teodoro Locsin Jr." → "Teodoro Locsin".
 NAME_SUFFIXES = ("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV")
@@ -62,13 +64,15 @@ Meeting Conference Summit Forum Organization Organisation Cooperation Republic K
 Ministry Office Committee Assembly Security United Nations Group Party Central Asian Asia Europe Africa
 Province Municipality Region City County Capital Sea Ocean River Valley Autonomous District Island Islands
 International National Center Centre Hall Palace Airport University Stadium Institute
+Interface Corridor Initiative Programme Program Plan Agreement Treaty Fund Bank Partnership Strategy Vision Project
+Zone Framework Platform Network System Scheme
 Attends Attend Chairs Presides Meets Meet Holds Says Calls Urges Proposes Makes Offers Visits Hosts Receives
 Talks Addresses Joins Arrives Stresses Co-chairs Leads Signs Pledges Vows Sets Puts Eyes Hails Slams
 """.split())
 
-# initials, and the abbreviations of Muhammad that South and Southeast Asian names are written with ("Md. Touhid
-# Hossain", "Mohd. Shafie"), which are part of the name as written
-_INITIAL = r"(?:[A-Z]\.){1,3}|(?:Md|Mohd|Muhd)\.(?=\s)"
+# initials, and the abbreviations of Muhammad and Maria that South and Southeast Asian names are written with
+# ("Md. Touhid Hossain", "Mohd. Shafie", "Ma. Theresa Lazaro"), which are part of the name as written
+_INITIAL = r"(?:[A-Z]\.){1,3}|(?:Md|Mohd|Muhd|Ma)\.(?=\s)"
 _CAP_WORD = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
 _PARTICLE = "|".join(re.escape(p) for p in NAME_PARTICLES)
 NAME_TOKEN_PATTERN = re.compile(rf"{_INITIAL}|{_CAP_WORD}")

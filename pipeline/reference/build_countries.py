@@ -156,7 +156,7 @@ SUPPLEMENT: dict[str, dict[str, list[str]]] = {
     "UZB": {"demonyms": ["Uzbek", "Uzbekistani"]},
     "VUT": {"demonyms": ["Vanuatuan", "Ni-Vanuatu"]},
     "VEN": {"demonyms": ["Venezuelan"]},
-    "VNM": {"names": ["Vietnam", "Viet Nam"], "demonyms": ["Vietnamese"]},
+    "VNM": {"names": ["Vietnam", "Viet Nam", "Việt Nam"], "demonyms": ["Vietnamese"]},
     "YEM": {"demonyms": ["Yemeni"]},
     "ZMB": {"demonyms": ["Zambian"]},
     "ZWE": {"demonyms": ["Zimbabwean"]},

@@ -35,7 +35,7 @@ OFFICE_HEADS = (
     "Director", "Chairperson", "Chairman", "Chairwoman", "Chair", "Ambassador", "King", "Emir", "Prince",
     "Commissioner", "High Representative", "Spokesperson", "Spokesman", "Spokeswoman",
     # interim and transitional governments name their ministers advisers ("Foreign Affairs Adviser")
-    "Adviser", "Advisers", "Advisor", "Advisors",
+    "Adviser", "Advisers", "Advisor", "Advisors", "Undersecretary", "Under-Secretary", "Under Secretary",
 )
 # Words a portfolio is made of ("Minister of Foreign Affairs, International Cooperation and External Trade").
 PORTFOLIO_WORDS = (
@@ -44,7 +44,8 @@ PORTFOLIO_WORDS = (
     "Economy", "Economic", "Commerce", "Development", "Interior", "Home", "Worldwide", "Regional",
     "Integration", "Overseas", "Culture", "Energy", "Agriculture", "Health", "Planning", "Public", "Security",
     "Industry", "National", "European", "Francophonie", "Immigration", "Tourism", "Diaspora", "Communities",
-    "State", "Nationals", "Abroad", "Reconciliation", "Europe",
+    "State", "Nationals", "Abroad", "Reconciliation", "Europe", "Bilateral", "Multilateral", "Policy", "Political",
+    "Consular", "ASEAN",
 )
 # Where an envoy or a permanent representative is accredited: "Permanent Representative to the United Nations",
 # "Ambassador to the UN". Case-sensitive, so "minister to attend" is not a title.

@@ -76,7 +76,8 @@ ORD = r"(?:st|nd|rd|th)?"
 # each pattern names its groups y, m (number) or mon (name), d
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?<!\d)(?P<y>{YEAR})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?![\d])"),
-    re.compile(rf"\b(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}}){ORD},?\s+(?P<y>{YEAR})(?!\d)", re.I),
+    # "November 27, 2019", and the "November, 27/2019" of some Asian news sites' stamps
+    re.compile(rf"\b(?P<mon>{MONTH}),?\s+(?P<d>\d{{1,2}}){ORD}(?:,?\s+|/)(?P<y>{YEAR})(?!\d)", re.I),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){ORD}(?:\s+|-|\s+of\s+)(?P<mon>{MONTH})(?:,?\s+|-)(?P<y>{YEAR})(?!\d)", re.I),
     re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR})(?!\d)"),
 )
@@ -719,6 +720,9 @@ def clean_document(text: str) -> CleanedDocument:
     # header: site chrome, headline, stamps, an event box
     candidates: list[tuple[int, str]] = []
     header_kept: list[tuple[int, str]] = []
+    # a site's menu ends its masthead block (outlet, tagline, "Republic of the Philippines"): the headline follows it
+    chrome_end = next((i for i, line in enumerate(lines[:body_start]) if _boilerplate_kind(line) in ("nav_bar", "breadcrumb")),
+                      -1)
     for i, line in enumerate(lines[:body_start]):
         if EVENT_LABEL_RE.match(line) and _is_event_box(lines, i, body_start):
             header_kept.append((i, line))
@@ -743,11 +747,18 @@ def clean_document(text: str) -> CleanedDocument:
                 found.ambiguous.extend(_stamp_readings(line))
         _note_publisher(found, line, 1 if line.lower().startswith("source") else 3)
 
-    title_index = _choose_title(candidates)
+    after_chrome = [c for c in candidates if c[0] > chrome_end]
+    title_index = _choose_title(after_chrome) if chrome_end >= 0 else None
+    if title_index is not None:
+        title_index += len(candidates) - len(after_chrome)
+    elif chrome_end < 0:
+        title_index = _choose_title(candidates)
     if title_index is None and body_start < len(lines) and _is_headline_with_stop(lines, body_start):
         candidates.append((body_start, lines[body_start]))
         title_index = len(candidates) - 1
         body_start += 1
+    if title_index is None:
+        title_index = _choose_title(candidates)
     title = candidates[title_index][1] if title_index is not None else None
     head_lines: list[tuple[int, str]] = []
     if title_index is not None:

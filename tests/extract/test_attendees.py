@@ -162,3 +162,20 @@ def test_states_whose_leaders_delivered_speeches_become_unnamed_rows() -> None:
 def test_presidents_of_listed_states_who_only_sent_messages_give_no_rows() -> None:
     text = "Prime Minister Ravi Menon of India hosted the summit. The Presidents of Kazakhstan and Kyrgyzstan sent messages."
     assert run(text) == [("Ravi Menon", "IND", None, "host")]
+
+
+def test_un_coverage_names_delegates_by_state_and_other_meetings_do_not_get_them() -> None:
+    text = ("Foreign Minister Ana Lima of Portugal chaired the open debate of the Security Council. "
+            "The representative of China called for restraint, while Brazil's representative said talks must go on.")
+    assert run(text, organization="UN") == [
+        ("Ana Lima", "PRT", None, "chair"), (None, "CHN", None, "participant"), (None, "BRA", None, "participant"),
+    ]
+    assert run(text, organization="ASEAN") == [("Ana Lima", "PRT", None, "chair")]
+
+
+def test_foreign_ministers_of_states_whose_leaders_are_named_are_rows_of_their_own() -> None:
+    text = ("The summit was chaired by President Kim Min-su of South Korea and brought together Prime Minister Hun Manet "
+            "of Cambodia. Foreign ministers of Cambodia and Việt Nam also attended.")
+    rows = run(text)
+    assert (None, "KHM", None, "participant") in rows and (None, "VNM", None, "participant") in rows
+    assert ("Hun Manet", "KHM", None, "participant") in rows

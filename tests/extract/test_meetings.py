@@ -381,3 +381,22 @@ def test_a_series_name_written_with_a_spaced_dash_keeps_its_ordinal() -> None:
     assert meeting.edition == 1 and meeting.format == "virtual"
     assert meeting.organization == "India-Central Asia Summit"
     assert "India – Central Asia Summit" in meeting.name
+
+
+def test_talks_at_a_reception_for_bilateral_talks_and_a_numbered_round_of_a_mechanism() -> None:
+    text = ("RIYADH, Sept. 9, 2031 (Wire) -- On Sunday, Minister Ravi Menon was received by Prince Faisal at the Ministry "
+            "of Foreign Affairs for bilateral talks. Menon proposed an early investment treaty.")
+    [talks] = meetings_of(text)
+    assert talks.date == dt.date(2031, 9, 7)
+    text = ("MANILA, July 3, 2031 (Wire) -- Senior diplomats of the Philippines and China on Tuesday held the 9th round "
+            "of the Bilateral Consultation Mechanism in Manila. Both sides agreed to keep talking.")
+    [rounds] = meetings_of(text)
+    assert rounds.edition == 9 and rounds.date == dt.date(2031, 7, 1)
+
+
+def test_the_chair_keeps_a_middle_initial() -> None:
+    text = ("NEW YORK, May 19, 2031 (Wire) -- The Security Council held an open debate on food security today, presided "
+            "over by the President of the Council for May, Antony J. Blinken, Secretary of State of the United States. "
+            "Speakers called for reopening ports.")
+    [meeting] = meetings_of(text)
+    assert meeting.chair_name == "Antony J. Blinken"

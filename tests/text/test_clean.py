@@ -601,3 +601,19 @@ def test_degenerate_inputs_give_an_empty_document(text: str) -> None:
     cleaned = clean_document(text)
     assert cleaned.clean_text == ""
     assert cleaned.title is None
+
+
+def test_the_headline_follows_the_site_menu_not_the_masthead_tagline() -> None:
+    page = ("Viet Nam News\nTHE NATIONAL ENGLISH LANGUAGE DAILY\n\nHome | Politics & Laws | Society | Economy | Sports\n\n"
+            "PM puts forward four-point proposal at regional summit\n\nUpdate: November, 27/2031 - 20:15\n\n"
+            "BUSAN — The Prime Minister put forward a four-point proposal at the summit on Wednesday, officials said.\n")
+    cleaned = clean_document(page)
+    assert cleaned.title == "PM puts forward four-point proposal at regional summit"
+    assert cleaned.published_at == dt.datetime(2031, 11, 27, 20, 15)
+    assert "NATIONAL ENGLISH LANGUAGE DAILY" not in cleaned.clean_text
+
+
+def test_a_page_without_a_menu_keeps_its_first_headline_line() -> None:
+    page = ("Ministers agree to expand trade at annual meeting\n\nBEIJING, May 2, 2031 (Wire) -- The ministers agreed on "
+            "Monday to expand trade and investment between the two regions, the statement said.\n")
+    assert clean_document(page).title == "Ministers agree to expand trade at annual meeting"
