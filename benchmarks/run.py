@@ -292,8 +292,11 @@ def target_verdicts(results: dict[str, object], by_size: dict[int, dict[str, obj
         "refresh_at_most_5pct_of_rebuild": {"value": results["refresh_share_of_rebuild"],
                                             "met": results["refresh_share_of_rebuild"] <= TARGETS["refresh_share"]},
         "dagster_overhead_flat": {"value": results["dagster_overhead_s_by_corpus"],
-                                  # one corpus alone cannot show growth: no verdict then
-                                  "met": (max(overheads) - min(overheads) < 0.5 * max(min(overheads), 1.0))
+                                  # the overhead must not grow with the corpus: no larger corpus may cost more than the
+                                  # seeds' overhead by over half of it plus a second (on a large corpus the figure is a
+                                  # difference of two long, noisy runs and can even come out negative); one corpus
+                                  # alone cannot show growth: no verdict then
+                                  "met": all(o <= overheads[0] * 1.5 + 1.0 for o in overheads[1:])
                                   if len(overheads) > 1 else None},
     }
     if LARGE_SIZE in by_size:

@@ -62,7 +62,9 @@ class FileStat:
 
 def display_path(path: Path, root: Path) -> str:
     """The path relative to the source root, as valid UTF-8: bytes of a non-UTF-8 file name become \\xNN escapes."""
-    relative = path.relative_to(root).as_posix() if path != root else "."
+    text, prefix = str(path), str(root) + os.sep
+    # below the root (every listed entry), the relative path is the string's tail: no path parsing per file
+    relative = text[len(prefix):] if text.startswith(prefix) else path.relative_to(root).as_posix() if path != root else "."
     return os.fsencode(relative).decode("utf-8", "backslashreplace")
 
 

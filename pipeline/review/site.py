@@ -303,17 +303,24 @@ def write_site(files: dict[str, bytes] | Iterable[tuple[str, bytes]], target: Pa
     previous = target.with_name(f".{target.name}.previous")
     for leftover in (incoming, previous):
         shutil.rmtree(leftover, ignore_errors=True)
+    made: set[str] = set()
+
+    def folder_of(relative: str) -> str:
+        folder = os.path.join(incoming, os.path.dirname(relative))
+        if folder not in made:  # a site has a handful of folders and thousands of pages
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        return folder
+
     for relative in kept:
-        path = incoming / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = os.path.join(folder_of(relative), os.path.basename(relative))
         try:
-            os.link(target / relative, path)
+            os.link(os.path.join(target, relative), path)
         except OSError:
-            shutil.copyfile(target / relative, path)
+            shutil.copyfile(os.path.join(target, relative), path)
     for relative, content in (files.items() if isinstance(files, dict) else files):
-        path = incoming / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        with open(os.path.join(folder_of(relative), os.path.basename(relative)), "wb") as handle:
+            handle.write(content)
     if target.exists():
         os.replace(target, previous)
     os.replace(incoming, target)
