@@ -11,6 +11,7 @@ import dagster as dg
 import polars as pl
 from pydantic import PrivateAttr
 
+from pipeline.defs.keys import COLUMNS_METADATA_KEY
 from pipeline.incremental import code_fingerprint
 from pipeline.lock import DataRootLock
 from pipeline.parquet import CODE_METADATA_KEY, read_code_version, remove_stale_temp_files, to_arrow, write_parquet_atomic
@@ -45,7 +46,8 @@ class ParquetIOManager(dg.ConfigurableIOManager):
         context.add_output_metadata({"path": dg.MetadataValue.path(str(path))})
 
     def load_input(self, context: dg.InputContext) -> pl.DataFrame:
-        return pl.read_parquet(self._path(context.asset_key))
+        columns = (context.definition_metadata or {}).get(COLUMNS_METADATA_KEY)
+        return pl.read_parquet(self._path(context.asset_key), columns=list(columns) if columns else None)
 
 
 def previous_output(settings: PipelineSettings, name: str) -> pl.DataFrame | None:

@@ -5,7 +5,7 @@ import dagster as dg
 import polars as pl
 
 from pipeline import checks
-from pipeline.defs.keys import staging_ins
+from pipeline.defs.keys import staging_columns_in, staging_ins
 from pipeline.ingest import list_source_files
 from pipeline.settings import PipelineSettings
 
@@ -17,7 +17,7 @@ def _result(outcome: tuple[bool, dict[str, object]]) -> dg.AssetCheckResult:
 
 
 @dg.asset_check(asset=dg.AssetKey(["staging", "rejected_documents"]), blocking=True,
-                additional_ins=staging_ins("documents"))
+                additional_ins=staging_columns_in("documents", "source_path"))
 def every_input_accounted_for(settings: PipelineSettings, rejected_documents: pl.DataFrame, documents: pl.DataFrame) -> dg.AssetCheckResult:
     """Every file under the source folder is in documents or rejected_documents."""
     paths = [f.source_path for f in list_source_files(settings.source_root)]

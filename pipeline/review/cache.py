@@ -15,7 +15,6 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.ids import stable_id
 from pipeline.incremental import code_fingerprint
 
 KEYS_FILE = "page-keys.json"
@@ -35,14 +34,16 @@ def page_keys(documents: pl.DataFrame, meetings: pl.DataFrame, merge_index: pl.D
     blocks = (meetings.select("meeting_id", doc_id=pl.col("source_doc_ids")).explode("doc_id")
               .join(merge_index.select("meeting_id", "fingerprint"), on="meeting_id", how="left")
               .group_by("doc_id").agg(pl.col("fingerprint").unique().sort(nulls_last=True)))
-    fingerprints = dict(blocks.iter_rows())
-    version = (site_code_version(), code_fingerprint())
-    keys = {}
-    for document in documents.select(PAGE_FIELDS).iter_rows():
-        fingerprint = fingerprints.get(document[0], [])
-        if None not in fingerprint:
-            keys[document[0]] = stable_id(*version, *document, *fingerprint)
-    return keys
+    unknown = blocks.filter(pl.col("fingerprint").list.eval(pl.element().is_null()).list.any()).get_column("doc_id")
+    # everything a page shows, as one string per document (built column-wise), then hashed
+    keyed = (documents.select(PAGE_FIELDS).filter(~pl.col("doc_id").is_in(unknown.implode()))
+             .join(blocks, on="doc_id", how="left")
+             .select("doc_id", text=pl.concat_str(
+                 [pl.lit(site_code_version()), pl.lit(code_fingerprint()),
+                  *(pl.col(field).cast(pl.String).fill_null("\x00") for field in PAGE_FIELDS),
+                  pl.col("fingerprint").list.join(",").fill_null("")], separator="\x1f")))
+    return {doc_id: hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            for doc_id, text in zip(keyed.get_column("doc_id").to_list(), keyed.get_column("text").to_list())}
 
 
 def saved_keys(site: Path) -> dict[str, str]:
