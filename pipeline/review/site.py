@@ -168,7 +168,7 @@ def _gold_summary(summary: dict[str, float]) -> str:
     measures = ("precision", "recall", "f1")
     rows = "".join(f"<tr><td>{table}</td>" + "".join(f"<td>{summary.get(f'{table}_{m}', 0):.3f}</td>" for m in measures)
                    + "</tr>" for table in ("meetings", "attendees", "proposals"))
-    return (f'<h2>Against the gold file</h2><table class="gold-summary" style="width:auto"><tr><th>table</th>'
+    return ('<h2>Against the gold file</h2><table class="gold-summary" style="width:auto"><tr><th>table</th>'
             + "".join(f"<th>{m}</th>" for m in measures) + f"</tr>{rows}</table>"
             f"<p>overall F1 {summary.get('overall_f1', 0):.3f}. Rows marked <span class=\"gold fp\">false positive</span> "
             "match no gold row; each document page lists the gold rows it misses.</p>")
