@@ -123,8 +123,11 @@ EVENT_VERBS = re.compile(
     r"hosted|hosts|took part|takes part|taking part|participated|joined|addressed|addressing|held|was held|were held|"
     r"took place|met|meets|gathered|opened|convened|ended|closed|concluded|agreed|speaking at|spoke at)\b"
 )
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us)\b")
 REPORTING_VERBS = re.compile(
-    r"(?i)\b(?:said|says|stressed|noted|proposed|put forward|called|calling|urged|urging|suggested|agreed|adopted|"
+    # first-person forms are a transcript's ("We propose to speed up ...")
+    r"(?i)\b(?:(?:we|i) (?:propose|suggest|call on|call for|urge)|"
+    r"said|says|stressed|noted|proposed|put forward|called|calling|urged|urging|suggested|agreed|adopted|"
     r"issued|released|discussed|exchanged views|briefed|expressed|reviewed|told|pointed out|reaffirmed|signed|"
     r"emphasi[sz]ed|highlighted|underlined|welcomed|set out|outlined|described|praised|announced|warned|recalled)\b"
 )
@@ -150,7 +153,7 @@ CHAIR_VERBS = r"(?:co-chaired|chaired|presided over|hosted and chaired|hosted|co
 CHAIR_PASSIVE = re.compile(
     r"(?i)(?:(?:\b(?:was|were|being|is)\s+|,\s*|\b)(?:jointly\s+)?" + CHAIR_VERBS + r"\s+by"
     # the full stop of an initial does not end the phrase ("presided over by ... Antony J. Blinken")
-    r"|\bunder the (?:co-)?(?:chairmanship|chairpersonship|presidency) of)\s+(?P<who>(?:[^.;]|(?<=\s[A-Z])\.){3,160})"
+    r"|\bunder the (?:co-)?(?:chairmanship|chairpersonship|presidency) of)\s+(?P<who>(?:[^.;]|(?<=[\s.][A-Z])\.){3,160})"
 )
 CHAIR_ACTIVE = re.compile(r"\b(?P<verb>" + CHAIR_VERBS + r"|(?:while|when) (?:co-)?chairing|(?:while|when) presiding over)\b(?!\s+by\b)(?P<obj>[^.;]{0,80})")
 CHAIR_WHO = re.compile(r"(?P<name>[A-Z][^,;]{2,60}),\s+who\s+(?:[^.;]{0,120}?\s)?(?:presided over|chaired|co-chaired|hosted|received the)\b")
@@ -1110,8 +1113,8 @@ def _document_date(
     text = context.clean_text
     excluded = {c.sentence for c in candidates if c.excluded}
     for index, sent in enumerate(sentences):
-        if index in excluded or _is_header(text, sent):
-            continue
+        if index in excluded or _is_header(text, sent) or FIRST_PERSON.search(text, sent[0], sent[1]):
+            continue  # a quoted speaker's "yesterday" is the speaker's own day, not the meeting's
         for mention in find_date_mentions(text[sent[0]:sent[1]]):
             resolved = resolve_mention(mention, anchor, default_year)
             if resolved.date and (anchor is None or anchor - dt.timedelta(days=WINDOW_BEFORE_DAYS) <= resolved.date <= anchor):

@@ -259,7 +259,13 @@ REPRESENTED_BY = re.compile(
     r"(?P<state>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:was|were|is|are|will\s+be)\s+represented\s+by\s+"
     r"(?:its\s+|the\s+|their\s+)?$"
 )
-_OF_TARGET = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+# "of the Republic of Niger", "of the Transitional Military Council of Chad": a state's formal style or an organ of
+# the state stands between the office and the state's name
+_OF_TARGET = re.compile(
+    r"\s+(?:of|for)\s+(?:the\s+)?(?:(?:(?:Federal|Islamic|Democratic|People's|Socialist|Arab|United|Bolivarian|"
+    r"Plurinational|Transitional|Military|Sovereign|Presidential|State|Supreme)\s+)*"
+    r"(?:Republic|Council|Kingdom|State|Federation)\s+of\s+(?:the\s+)?)?"
+)
 
 
 def _of_after(text: str, end: int) -> tuple[str | None, str | None, int]:

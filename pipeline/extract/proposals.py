@@ -142,7 +142,10 @@ PROPOSAL_TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"\b(?:appealed|appeals|appealing)\s+for\b", "call", "for"),
     (r"\b(?:appealed|appeals|appealing)\s+to\b", "call", "on"),
     (r"\b(?:proposed|proposes|proposing)\b", "proposal", "propose"),
+    # a transcript's speaker in the first person: "We propose to speed up ...", "I suggest that ..."
+    (r"(?:(?<=\b[Ww]e )|(?<=\bI ))(?:also\s+)?propose\b", "proposal", "propose"),
     (r"\b(?:suggested|suggests|suggesting)\b", "suggestion", "propose"),
+    (r"(?:(?<=\b[Ww]e )|(?<=\bI ))(?:also\s+)?suggest\b", "suggestion", "propose"),
     (r"\b(?:advocated|advocates|advocating)\b", "proposal", "propose"),
     (r"\b(?:put|puts|putting)\s+forward\b", "proposal", "forward"),
     (r"\b(?:sought|seeks|seek|seeking|won|gained|garnered|requested|enlisted)\s+(?:the\s+)?support\b[^.;]{0,80}?"
@@ -173,10 +176,11 @@ MODAL = re.compile(
     re.I,
 )
 REPORT = re.compile(r"\b(?:" + REPORT_VERBS + r"|told|believe|hoped|hopes)\b", re.I)
-FIRST_PERSON = re.compile(r"\b(?:we|us|our)\b", re.I)
+FIRST_PERSON = re.compile(r"(?i:\b(?:we|us|our)\b)|\bI\b")
 
 _POINT_MARKER = re.compile(
-    r"(?:(?P<adv>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?\s*[,:]\s*"
+    # a point may open a quoted passage: "“Firstly, we must ...", he said
+    r"[\"“‘']?(?:(?P<adv>First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?\s*[,:]\s*"
     r"|The\s+(?P<the>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
     r"(?:one\s+)?(?:is|was|being)\s+(?:to\s+)?"
     r"|(?P<num>\d{1,2})\s*[.)-]\s+)"
@@ -718,6 +722,21 @@ def _other_year(scope: _Scope, clause: str) -> bool:
     return any(int(y) != scope.year for y in re.findall(r"\b(?i:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", clause))
 
 
+# a transcript's speaker label opens a line: "President of Russia Vladimir Putin: Mr President, friends, ..."
+SPEAKER_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][^\n:.;]{2,80}):\s")
+
+
+def _transcript_speaker(scope: _Scope, pos: int) -> _Speaker | None:
+    """The speaker whose label last opened a line of a transcript before `pos`, if the label names an attendee."""
+    lo = scope.sentences[0][0] if scope.sentences else 0
+    labels = list(SPEAKER_LABEL.finditer(scope.text, lo, pos))
+    if not labels:
+        return None
+    label = labels[-1]
+    found, who = _resolve(label.group("label"), label.start(), scope.text, scope.speakers, None, nearest=True)
+    return who if found else None
+
+
 def _last_speaker_before(scope: _Scope, pos: int) -> _Speaker | None:
     """The speaker most recently named before `pos` (what "he" and "she" refer to)."""
     lo = scope.sentences[0][0] if scope.sentences else 0
@@ -984,7 +1003,7 @@ def _verb_rows(scope: _Scope, sentence: tuple[int, int], in_point: bool) -> list
                     continue
                 # "We call on all governments …" in a speaker's remarks; a quote names its speaker after it
                 tail = re.search(r"[\"”]\s*(?:[A-Z][\w'’.-]*\s+){0,4}?(?:" + REPORT_VERBS + r")\b", text[m.end() : e])
-                who = last
+                who = _transcript_speaker(scope, m.start()) or last
                 if tail:
                     zone_lo = m.end() + tail.start()
                     found_tail, who_tail = _resolve(text[zone_lo : m.end() + tail.end()], zone_lo, text,

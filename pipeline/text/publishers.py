@@ -131,6 +131,7 @@ PUBLISHER_ALIASES: dict[str, tuple[str, ...]] = {
     "News Agency of Nigeria": ("News Agency of Nigeria",),
     # East Asia, Europe, Americas and international
     "Kyodo": ("Kyodo", "Kyodo News"),
+    "Jiji Press": ("Jiji Press", "JIJI PRESS", "Jiji Press Ltd.", "jiji.com"),
     "NHK": ("NHK", "NHK World"),
     "The Japan Times": ("The Japan Times", "Japan Times"),
     "Yonhap": ("Yonhap", "Yonhap News Agency"),
@@ -152,6 +153,8 @@ PUBLISHER_ALIASES: dict[str, tuple[str, ...]] = {
     "Politico": ("Politico", "POLITICO"),
     "U.S. Department of State": ("U.S. Department of State", "US Department of State", "state.gov"),
     "UN News": ("UN News", "UN News Centre"),
+    "Kremlin": ("President of Russia", "The Kremlin", "kremlin.ru", "en.kremlin.ru"),
+    "African Union": ("African Union", "African Union Commission", "au.int"),
     "United Nations": ("Meetings Coverage and Press Releases", "UN Meetings Coverage and Press Releases",
                        "United Nations Meetings Coverage and Press Releases", "press.un.org"),
     "Prensa Latina": ("Prensa Latina",),

@@ -179,3 +179,11 @@ def test_foreign_ministers_of_states_whose_leaders_are_named_are_rows_of_their_o
     rows = run(text)
     assert (None, "KHM", None, "participant") in rows and (None, "VNM", None, "participant") in rows
     assert ("Hun Manet", "KHM", None, "participant") in rows
+
+
+def test_a_states_formal_style_or_organ_between_office_and_state() -> None:
+    text = ("Heads of state in attendance included Omar Diallo, President of the Republic of Niger; Paul Mensah, "
+            "President of the Transitional Military Council of Chad; and Ivan Petrov, Foreign Minister of the Russian "
+            "Federation.")
+    assert run(text) == [("Omar Diallo", "NER", None, "participant"), ("Paul Mensah", "TCD", None, "participant"),
+                         ("Ivan Petrov", "RUS", None, "participant")]

@@ -400,3 +400,11 @@ def test_the_chair_keeps_a_middle_initial() -> None:
             "Speakers called for reopening ports.")
     [meeting] = meetings_of(text)
     assert meeting.chair_name == "Antony J. Blinken"
+
+
+def test_a_transcript_is_a_report_and_a_speakers_yesterday_does_not_date_the_talks() -> None:
+    text = ("Talks with the President of Iran\n\nThe President held talks with President of Iran Reza Karimi, who is in "
+            "Russia on a working visit.\n\nPresident of Russia Ivan Petrov: Mr President, friends,\n\nYesterday I was in "
+            "Riyadh. We propose to speed up the construction of the railway.")
+    [meeting] = meetings_of(text, published=dt.datetime(2031, 12, 7, 17, 40))
+    assert meeting.date == dt.date(2031, 12, 7) and meeting.date_source == "publication_date"

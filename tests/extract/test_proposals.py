@@ -371,3 +371,21 @@ def test_a_lower_case_reporting_tail_is_not_a_list_item() -> None:
         ("respect for sovereignty", "Anna Kowalska"), ("closer intelligence sharing", "Anna Kowalska"),
         ("a standing security mechanism", "Anna Kowalska"), ("reopening border markets", "Chidi Okafor"),
     ]
+
+
+def test_a_transcript_speakers_first_person_proposals_are_theirs() -> None:
+    text = (LEAD + "Foreign Minister of Poland Anna Kowalska: Colleagues, friends,\n\n"
+            "We propose to open a joint customs post on the border. I also suggest holding quarterly meetings of "
+            "our ministries.\n\nState Councilor Wang Yi: Thank you.\n\nWe are ready to work together.")
+    rows = run(text)
+    assert [(r.text, r.proposer_name, r.kind) for r in rows] == [
+        ("open a joint customs post on the border", "Anna Kowalska", "proposal"),
+        ("holding quarterly meetings of our ministries", "Anna Kowalska", "suggestion"),
+    ]
+
+
+def test_enumerated_points_opening_a_quotation() -> None:
+    text = (LEAD + "Kowalska put forward three proposals. \u201cFirstly, we must finance the standby force. Secondly, "
+            "we must share intelligence. Thirdly, we must hold a summit every year,\u201d she said.")
+    rows = [r for r in run(text) if r.ordinal]
+    assert [(r.ordinal, r.proposer_name) for r in rows] == [(1, "Anna Kowalska"), (2, "Anna Kowalska"), (3, "Anna Kowalska")]

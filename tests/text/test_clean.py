@@ -308,6 +308,10 @@ def test_clock_times(text: str, expected: dt.time | None) -> None:
         ("The Ministry of Foreign Affairs of the Russian Federation", "Ministry of Foreign Affairs of the Russian Federation"),
         ("SPA", "Saudi Press Agency"),
         ("spa and wellness", None),
+        ("President of Russia", "Kremlin"),
+        ("JIJI PRESS", "Jiji Press"),
+        ("Copyright © 2022 African Union. All rights reserved.", "African Union"),
+        ("BusinessLine", "BusinessLine"),
         ("an app for ministers", None),
     ],
 )
