@@ -243,6 +243,13 @@ def _country_before(text: str, start: int) -> tuple[str | None, str | None, int]
             found_country = match
     if found_country is not None:
         return represented_state(found_country.code), None, window_start + found_country.start
+    # "the Chinese side was headed by Vice Foreign Minister X", "on the Iranian side, Foreign Minister Y"
+    side = SIDE_LED_BY.search(window)
+    if side:
+        state = side.group("state") or side.group("state2")
+        for match in find_countries(state):
+            if match.start == 0 and match.end == len(state):
+                return represented_state(match.code), None, start
     # "Japan was represented by State Minister for Foreign Affairs Kenji Yamada"
     represented = REPRESENTED_BY.search(window)
     if represented:
@@ -255,6 +262,10 @@ def _country_before(text: str, start: int) -> tuple[str | None, str | None, int]
     return None, None, start
 
 
+SIDE_LED_BY = re.compile(
+    r"\b[Tt]he\s+(?P<state>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:side|delegation)\s+(?:was\s+|were\s+)?(?:headed|led)\s+by\s+$"
+    r"|\b[Oo]n\s+the\s+(?P<state2>[A-Z][\w'’-]+)\s+side\s*,\s+$"
+)
 REPRESENTED_BY = re.compile(
     r"(?P<state>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:was|were|is|are|will\s+be)\s+represented\s+by\s+"
     r"(?:its\s+|the\s+|their\s+)?$"

@@ -214,6 +214,7 @@ class _Speaker:
     name: str | None
     country: str | None
     forms: list[str] = field(default_factory=list)
+    title: str | None = None
 
 
 @dataclass
@@ -287,7 +288,7 @@ def _speakers(attendees: list[AttendeeMention]) -> list[_Speaker]:
             # Chinese order: family name first ("Wang Yi" → "Wang"), the common case in these readouts
             if a.country == "CHN" or len(parts) == 2 and len(parts[1]) <= 3:
                 forms.append(parts[0])
-        out.append(_Speaker(a.name, a.country, sorted(set(forms), key=len, reverse=True)))
+        out.append(_Speaker(a.name, a.country, sorted(set(forms), key=len, reverse=True), a.title))
     # Malay, Arab and Indonesian readouts refer to a person by the given name ("Mohamad said" for Mohamad
     # Hasan): a first name that no other speaker uses in any form names that speaker too.
     firsts: dict[str, list[_Speaker]] = {}
@@ -722,6 +723,11 @@ def _other_year(scope: _Scope, clause: str) -> bool:
     return any(int(y) != scope.year for y in re.findall(r"\b(?i:in|since|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", clause))
 
 
+# a speaker named by office as the subject: "the Secretary also called on ...", "The Minister proposed ..."
+OFFICE_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}?(?P<office>Secretary|Minister|President|Premier|Chancellor|Chair(?:man|person)?)"
+    r"\s+(?:also\s+|further\s+)?$"
+)
 # a transcript's speaker label opens a line: "President of Russia Vladimir Putin: Mr President, friends, ..."
 SPEAKER_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][^\n:.;]{2,80}):\s")
 
@@ -998,6 +1004,10 @@ def _verb_rows(scope: _Scope, sentence: tuple[int, int], in_point: bool) -> list
                 if not found:
                     # the main subject, past any ", who addressed the meeting," aside
                     found, who = _resolve(before, s, text, scope.speakers, last, nearest=False)
+            if not found and (office := OFFICE_REFERENCE.search(before)):
+                # "the Secretary called on ...": the one speaker who holds that office, else the last one named
+                holders = [sp for sp in scope.speakers if sp.title and office.group("office").lower() in sp.title.lower()]
+                found, who = True, holders[0] if len(holders) == 1 else last
             if not found:
                 if not FIRST_PERSON.search(before[-12:]):
                     continue

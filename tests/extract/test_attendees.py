@@ -187,3 +187,10 @@ def test_a_states_formal_style_or_organ_between_office_and_state() -> None:
             "Federation.")
     assert run(text) == [("Omar Diallo", "NER", None, "participant"), ("Paul Mensah", "TCD", None, "participant"),
                          ("Ivan Petrov", "RUS", None, "participant")]
+
+
+def test_the_side_a_delegate_heads_gives_the_country() -> None:
+    text = ("The talks were attended by Undersecretary Maria Santos, and the Chinese side was headed by Vice Foreign "
+            "Minister Chen Lei. On the Iranian side, Foreign Minister Reza Karimi took part.")
+    assert run(text) == [("Maria Santos", None, None, "participant"), ("Chen Lei", "CHN", None, "participant"),
+                         ("Reza Karimi", "IRN", None, "participant")]

@@ -389,3 +389,12 @@ def test_enumerated_points_opening_a_quotation() -> None:
             "we must share intelligence. Thirdly, we must hold a summit every year,\u201d she said.")
     rows = [r for r in run(text) if r.ordinal]
     assert [(r.ordinal, r.proposer_name) for r in rows] == [(1, "Anna Kowalska"), (2, "Anna Kowalska"), (3, "Anna Kowalska")]
+
+
+def test_a_speaker_named_by_office_as_subject() -> None:
+    people = (("Ana Lima", "PRT", "Secretary of State", "participant"), OKAFOR)
+    text = (LEAD + "On the region, the Secretary called on the military to cease violence. "
+            "The Minister proposed a joint fund.")
+    rows = run(text, people=people)
+    assert [(r.text, r.proposer_name) for r in rows][:1] == [("the military to cease violence", "Ana Lima")]
+    assert ("a joint fund", "Chidi Okafor") in [(r.text, r.proposer_name) for r in rows]
