@@ -392,7 +392,8 @@ def _known_forms_by_word() -> dict[str, list[tuple[int, str, re.Pattern[str]]]]:
     index: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
     order = 0
     for holder in office_holders():
-        for form in {holder.name, *holder.aliases}:
+        # longest form first: of two overlapping forms the first is kept, and a set's order changes between processes
+        for form in sorted({holder.name, *holder.aliases}, key=lambda f: (-len(f), f)):
             first = _WORD_RUN.match(form)
             index.setdefault(first.group() if first else "", []).append(
                 (order, form, re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from pipeline.extract.model import AttendeeMention, DocumentContext
@@ -112,3 +114,15 @@ def test_a_state_represented_by_an_office_holder_gives_the_country() -> None:
 )
 def test_accreditation_and_europe_portfolios_are_part_of_the_title(text: str, expected: tuple) -> None:
     assert people(text) == [expected]
+
+
+def test_a_holder_written_in_full_keeps_the_full_form_not_a_shorter_alias() -> None:
+    from pipeline.extract.people import _known_forms_by_word
+
+    # the table lists "Moussa Faki Mahamat" with the alias "Moussa Faki": the longer form is tried first, in every
+    # process (a set of forms iterates in a different order under each hash seed)
+    forms = [form for _, form, _ in sorted(_known_forms_by_word()["Moussa"])]
+    assert forms.index("Moussa Faki Mahamat") < forms.index("Moussa Faki")
+    [person] = [p for p in find_people(DocumentContext("d", "Moussa Faki Mahamat, chairperson of the AU Commission, spoke."),
+                                        dt.date(2022, 5, 28)) if "Faki" in p.name]
+    assert person.name == "Moussa Faki Mahamat"
