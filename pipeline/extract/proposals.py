@@ -186,8 +186,8 @@ _POINT_MARKER = re.compile(
     r"|(?P<num>\d{1,2})\s*[.)-]\s+)"
 )
 _INLINE_ORDINAL = re.compile(
-    r"(?:^|[,;:]\s*)(?:and\s+)?(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-    r"(?:ly)?\s*,\s*",
+    r"(?:^|[,;:]\s*)(?:and\s+)?(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?:ly)?\s*,\s*|\(?(?P<num>[1-9])\)\s*)",  # "focus on: 1) A; 2) B; and 3) C"
     re.I,
 )
 _COUNT = r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
@@ -580,10 +580,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while True:
         while start < end and text[start] in " \t,;:":
             start += 1
-        m = re.compile(r"(?:and|or|as well as|besides|also)\s+", re.I).match(text, start, end)
+        m = re.compile(r"(?:and|or|as well as|besides|also)\s+|\(?[1-9]\)\s*", re.I).match(text, start, end)
         if not m:
             break
-        start = m.end()
+        start = m.end()  # list glue, or the number of a numbered item ("3) developing ...")
     while end > start and text[end - 1] in " \t,;:.":
         end -= 1
     return start, end
@@ -856,15 +856,20 @@ def _counted_lists(scope: _Scope, sentence: tuple[int, int]) -> list[_Row]:
 
 def _inline_enumeration(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """"first, a; second, b; and third, c" inside one object → (ordinal, start, end) per point."""
+    def ordinal(mark: re.Match[str]) -> int:
+        return ORDINAL_WORDS[mark.group("word").lower()] if mark.group("word") else int(mark.group("num"))
+
     marks = [m for m in _INLINE_ORDINAL.finditer(text, start, end)]
-    if len(marks) < 2 or ORDINAL_WORDS[marks[0].group("word").lower()] != 1:
+    # one style of marker, counting up from 1: "1) a; 2) b", never a stray "(2)" in a name
+    marks = [m for m in marks if bool(m.group("word")) == bool(marks[0].group("word"))] if marks else []
+    if len(marks) < 2 or [ordinal(m) for m in marks] != list(range(1, len(marks) + 1)):
         return []
     out = []
     for k, m in enumerate(marks):
         stop = marks[k + 1].start() if k + 1 < len(marks) else end
         a, b = _trim(text, m.end(), stop)
         if b > a:
-            out.append((ORDINAL_WORDS[m.group("word").lower()], a, b))
+            out.append((ordinal(m), a, b))
     return out
 
 

@@ -398,3 +398,12 @@ def test_a_speaker_named_by_office_as_subject() -> None:
     rows = run(text, people=people)
     assert [(r.text, r.proposer_name) for r in rows][:1] == [("the military to cease violence", "Ana Lima")]
     assert ("a joint fund", "Chidi Okafor") in [(r.text, r.proposer_name) for r in rows]
+
+
+def test_an_inline_numbered_list_gives_one_point_per_number() -> None:
+    rows = run(LEAD + "Kowalska proposed that the countries focus on: 1) building infrastructure; 2) managing water; and "
+               "3) training people.")
+    assert [(r.ordinal, r.text) for r in rows] == [(1, "building infrastructure"), (2, "managing water"),
+                                                    (3, "training people")]
+    rows = run(LEAD + "Kowalska called for 1) building infrastructure; 2) managing water; and 3) training people.")
+    assert [r.text for r in rows] == ["building infrastructure", "managing water", "training people"]
