@@ -728,6 +728,10 @@ OFFICE_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}?(?P<office>Secretary|Minister|President|Premier|Chancellor|Chair(?:man|person)?)"
     r"\s+(?:also\s+|further\s+)?$"
 )
+# ... and as the subject a second predicate shares: "The Foreign Minister called for A and proposed B"
+OFFICE_SUBJECT = re.compile(
+    r"\W*[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}?(?P<office>Secretary|Minister|President|Premier|Chancellor|Chair(?:man|person)?)\b"
+)
 # a transcript's speaker label opens a line: "President of Russia Vladimir Putin: Mr President, friends, ..."
 SPEAKER_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][^\n:.;]{2,80}):\s")
 
@@ -1009,7 +1013,8 @@ def _verb_rows(scope: _Scope, sentence: tuple[int, int], in_point: bool) -> list
                 if not found:
                     # the main subject, past any ", who addressed the meeting," aside
                     found, who = _resolve(before, s, text, scope.speakers, last, nearest=False)
-            if not found and (office := OFFICE_REFERENCE.search(before)):
+            shared_subject = participle or re.search(r"\band\s+(?:also\s+)?$", before)
+            if not found and (office := (OFFICE_SUBJECT.match(before) if shared_subject else OFFICE_REFERENCE.search(before))):
                 # "the Secretary called on ...": the one speaker who holds that office, else the last one named
                 holders = [sp for sp in scope.speakers if sp.title and office.group("office").lower() in sp.title.lower()]
                 found, who = True, holders[0] if len(holders) == 1 else last
