@@ -105,7 +105,7 @@ OWN_CLAUSE_AFTER = re.compile(
 MODAL_OR_NEG = re.compile(r"(?i)\b(?:will|would|shall|plans? to|is to|did not|not|without)\b")
 # bilateral talks: "X met with Y", "held talks with", "during talks in", "X and Y met in Moscow"
 BILATERAL_PATTERNS = (
-    re.compile(r"(?<![\w-])(?P<verb>met|meets) with\b"),
+    re.compile(r"(?<![\w-])(?P<verb>met|meets)(?: (?:today|yesterday|separately|briefly|also|later))? with\b"),
     # "Bilawal Bhutto Zardari met Foreign Minister of Uzbekistan Bakhtiyor Saidov", "met his Turkish counterpart"
     re.compile(r"(?<![\w-])(?P<verb>met|meets) (?=(?:visiting |his |her |the visiting )?(?:[A-Z][a-z]|[a-z]+ counterparts?\b))"
                r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
@@ -174,6 +174,7 @@ TITLE_WORDS = {
     "sheikh", "mullah", "lao", "development", "economy", "finance", "defence", "defense", "interior", "home",
     "on", "at", "by", "with", "today", "this", "afternoon", "morning", "evening", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "also", "who", "after", "when", "while",
+    "high", "policy", "adviser", "advisor", "undersecretary", "under-secretary", "cabinet", "chief",
 }
 HONORIFICS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "shri", "smt", "hon", "hon.", "h.e.", "u", "makhdoom", "sheikh"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii"}

@@ -79,7 +79,7 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "November 27, 2019", and the "November, 27/2019" of some Asian news sites' stamps
     re.compile(rf"\b(?P<mon>{MONTH}),?\s+(?P<d>\d{{1,2}}){ORD}(?:,?\s+|/)(?P<y>{YEAR})(?!\d)", re.I),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){ORD}(?:\s+|-|\s+of\s+)(?P<mon>{MONTH})(?:,?\s+|-)(?P<y>{YEAR})(?!\d)", re.I),
-    re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR})(?!\d)"),
+    re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<y>{YEAR})(?!\d)"),  # 17.2.2024, 17. 2. 2024
 )
 # 26/07/2024: day-first in most outlets, month-first in US ones; read only when one reading is a valid date
 # (or both give the same day) -- an ambiguous 05/07/2024 needs the dateline to decide (`slash_date_readings`)
@@ -521,17 +521,27 @@ AGENCY_NAME_RE = re.compile(
 )
 
 
+# an outlet's slogan under its masthead: "Malaysia's Largest English Daily", "Your Source of Credible News"
+TAGLINE_RE = re.compile(
+    r"(?i)^(?:the\s+|your\s+|[\w'’]+['’]s\s+)?(?:[\w'’-]+\s+){0,3}"
+    r"(?:largest|leading|premier|first|number one|most (?:trusted|read)|source of|voice of|national)\b[\w\s'’-]{0,40}"
+    r"\b(?:daily|newspaper|news|news agency|english daily|media|portal|information)$"
+)
+
+
 def is_masthead(line: str) -> bool:
     """An outlet's name as a masthead: the outlet plus at most a short qualifier, or a news agency naming itself.
 
     Example: "CHINA DAILY | Global Edition" -> True; "National News Agency of Bangladesh" -> True;
     "Xinhua reports on BRICS ministers' meeting" -> False
     """
-    if AGENCY_NAME_RE.match(line):
+    if AGENCY_NAME_RE.match(line) or (len(line) <= 60 and TAGLINE_RE.match(line)):
         return True
     if len(line) > 140 or find_publisher(line) is None:
         return False
-    return len(WORD_RE.findall(strip_publishers(line))) <= 2
+    residual = strip_publishers(line)
+    # "The Star | Malaysia's Largest English Daily": the outlet and its slogan
+    return len(WORD_RE.findall(residual)) <= 2 or bool(TAGLINE_RE.match(residual.strip(" |-–—:·•")))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -547,7 +557,7 @@ HIJRI_MONTH = (
     r"|dhu[’']?l?[ -]?(?:al[ -])?(?:qa[’']?dah|qi[’']?dah|qa[’']?da|hijjah|hijja)|zul[ -]?(?:qadah|hijjah))"
 )
 DATE_PART = (
-    rf"(?:,\s*(?:(?:{HIJRI_MONTH}\s+\d{{1,2}}{ORD}|\d{{1,2}}{ORD}\s+{HIJRI_MONTH})(?:,?\s+\d{{4}}(?:\s*A\.?H\.?)?)?|[A-Z][\w'’]*\.?\s+\d{{1,2}}{ORD}"
+    rf"(?:,\s*(?:(?:{HIJRI_MONTH}\s+\d{{1,2}}{ORD}|\d{{1,2}}{ORD}\s+{HIJRI_MONTH})(?:,?\s+\d{{4}}(?:\s*A\.?H\.?)?)?|[A-Z][\w'’]*\.?\s+\d{{1,2}}{ORD}(?:/\d{{4}})?"
     rf"|\d{{1,2}}{ORD}\s+[A-Z][a-z]+\.?|\d{{4}}(?:\s*A\.?H\.?)?|[A-Z][a-z]+\.?\s+\d{{4}}))"
 )
 DATELINE_RE = re.compile(
@@ -561,6 +571,11 @@ NOT_A_PLACE_RE = re.compile(rf"(?:{WEEKDAY_RE.pattern}|{MONTH}|{STAMP_LABEL_RE.p
 DATELINE_NO_SEP_RE = re.compile(
     rf"^(?P<dateline>(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}){DATE_PART}{{0,5}}"
     rf"\s*\((?P<agency>[^()\n]{{2,60}})\))\s+(?=[A-Z\"'])"
+)
+# a title-case place needs a date before the agency: "Addis Ababa, April 17/2024 (ENA) Foreign Minister ..."
+DATELINE_TITLE_PLACE_RE = re.compile(
+    rf"^(?P<dateline>(?P<place>[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){{0,3}}){DATE_PART}{{1,5}}"
+    rf"\s*\((?P<agency>[A-Z][^()\n]{{1,40}})\))\s+(?=[A-Z\"'])"
 )
 
 
@@ -592,6 +607,9 @@ def find_dateline(paragraph: str) -> re.Match[str] | None:
         return match
     match = DATELINE_NO_SEP_RE.match(paragraph)
     if match is not None and find_publisher(match.group("agency")):
+        return match
+    match = DATELINE_TITLE_PLACE_RE.match(paragraph)
+    if match is not None and (find_publisher(match.group("agency")) or re.fullmatch(r"[A-Z]{2,6}", match.group("agency"))):
         return match
     return None
 

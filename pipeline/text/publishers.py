@@ -81,6 +81,7 @@ PUBLISHER_ALIASES: dict[str, tuple[str, ...]] = {
     # Southeast Asia and the Pacific
     "Vietnam News Agency": ("Vietnam News Agency", "VNA", "VietnamPlus", "Vietnam Plus"),
     "Viet Nam News": ("Viet Nam News", "Vietnam News"),
+    "The Star": ("The Star", "thestar.com.my", "Star Media Group"),
     "Agence Kampuchea Presse": ("Agence Kampuchea Presse", "AKP"),
     "Khmer Times": ("Khmer Times",),
     "The Phnom Penh Post": ("The Phnom Penh Post", "Phnom Penh Post"),

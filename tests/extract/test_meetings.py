@@ -408,3 +408,14 @@ def test_a_transcript_is_a_report_and_a_speakers_yesterday_does_not_date_the_tal
             "Riyadh. We propose to speed up the construction of the railway.")
     [meeting] = meetings_of(text, published=dt.datetime(2031, 12, 7, 17, 40))
     assert meeting.date == dt.date(2031, 12, 7) and meeting.date_source == "publication_date"
+
+
+def test_asean_spelled_as_a_word_and_talks_met_today_with() -> None:
+    text = ("JAKARTA, Feb. 2, 2031 (Wire) -- The 24th Asean Foreign Ministers' Meeting opened on Friday. The ministers "
+            "agreed to expand trade.")
+    [meeting] = meetings_of(text)
+    assert meeting.organization == "ASEAN"
+    text = ("MUNICH, Feb. 17, 2031 (Wire) -- Foreign Minister Ana Ruiz met today with Foreign Minister Omar Haddad of "
+            "Egypt. She called for a ceasefire.")
+    [talks] = meetings_of(text)
+    assert talks.date == dt.date(2031, 2, 17)

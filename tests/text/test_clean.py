@@ -220,6 +220,9 @@ def test_sign_offs(line: str, expected: bool) -> None:
         ("National News Agency of Lesotho", True),
         ("Caribbean News Agency", True),
         ("News agency says ministers will meet in Lima next week", False),
+        ("The Star | Malaysia's Largest English Daily", True),
+        ("Your Source of Credible News", True),
+        ("Leaders discuss the largest trade deal in the region", False),
     ],
 )
 def test_mastheads(line: str, expected: bool) -> None:
@@ -621,3 +624,10 @@ def test_a_page_without_a_menu_keeps_its_first_headline_line() -> None:
     page = ("Ministers agree to expand trade at annual meeting\n\nBEIJING, May 2, 2031 (Wire) -- The ministers agreed on "
             "Monday to expand trade and investment between the two regions, the statement said.\n")
     assert clean_document(page).title == "Ministers agree to expand trade at annual meeting"
+
+
+def test_a_title_case_dateline_with_a_date_and_an_agency_needs_no_dash() -> None:
+    match = find_dateline("Addis Ababa, April 17/2031 (ENA) Foreign Minister Abebe received his counterpart.")
+    assert match is not None and match.group("dateline") == "Addis Ababa, April 17/2031 (ENA)"
+    assert find_dateline("Foreign Minister (ENA) received his counterpart.") is None
+    assert find_dates("17. 2. 2031 | Ministry of Foreign Affairs") == [(0, 11, dt.date(2031, 2, 17))]
