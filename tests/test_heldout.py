@@ -35,7 +35,9 @@ TABLES = ("documents", "meetings", "attendees", "proposals")
 # mechanism, initials inside a chair's name). h28-h32 (State Department, Kremlin, African Union, Jiji, Daily Sabah)
 # scored 0.78 on their first run, 0.96 after theirs (transcripts: speaker labels and first-person proposals, a
 # speaker's "yesterday" does not date the talks; enumerated points opening a quotation; "President of the Republic
-# of Niger"); all 32 now: overall 0.975, meetings 1.00, attendees 0.97, proposals 0.95
+# of Niger"). h33-h37 (The Star, ENA, Slovenian MFA, APA, Kathmandu Post) scored 0.59 on their first run, 0.91 after
+# theirs (outlet slogans, title-case datelines without a dash, stamps beside the issuing body, "met today with");
+# all 37 now: overall 0.97, meetings 1.00, attendees 0.97, proposals 0.96
 OVERALL_FLOOR = 0.95
 TABLE_FLOORS = {"meetings": 0.94, "attendees": 0.93, "proposals": 0.93}
 
@@ -61,6 +63,7 @@ def test_heldout_extraction_meets_the_quality_floor(heldout_report: dict) -> Non
 
 
 def test_heldout_titles_are_read(heldout_report: dict) -> None:
-    # 31 of 32: h28's headline has a curly apostrophe ("Blinken’s"), which cleaning straightens like every curly
+    # all but one: h28's headline has a curly apostrophe ("Blinken’s"), which cleaning straightens like every curly
     # quote, and the gold keeps as written; the scorer then reads one more token ("blinken s")
-    assert heldout_report["documents"]["title_accuracy"] >= 31 / 32
+    total = len(list(HELDOUT.glob("*.txt")))
+    assert heldout_report["documents"]["title_accuracy"] >= (total - 1) / total

@@ -389,7 +389,11 @@ def is_time_stamp(line: str) -> bool:
         return False
     if not (find_dates(line) or SLASH_DATE_RE.search(line) or TIME_RE.search(line) or RELATIVE_AGE_RE.search(line)):
         return False
-    return residual_words(line) <= 3
+    if residual_words(line) <= 3:
+        return True
+    # "17. 2. 2024 | Ministry of Foreign and European Affairs": a stamp beside the issuing body's name
+    first, *rest = [segment.strip() for segment in line.split("|")]
+    return bool(rest) and residual_words(first) <= 3 and all(is_institution_line(s) or find_publisher(s) for s in rest)
 
 
 RELEASE_ID_RE = re.compile(

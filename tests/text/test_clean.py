@@ -631,3 +631,8 @@ def test_a_title_case_dateline_with_a_date_and_an_agency_needs_no_dash() -> None
     assert match is not None and match.group("dateline") == "Addis Ababa, April 17/2031 (ENA)"
     assert find_dateline("Foreign Minister (ENA) received his counterpart.") is None
     assert find_dates("17. 2. 2031 | Ministry of Foreign Affairs") == [(0, 11, dt.date(2031, 2, 17))]
+
+
+def test_a_stamp_beside_the_issuing_bodys_name() -> None:
+    assert is_time_stamp("17. 2. 2031 | Ministry of Foreign and European Affairs")
+    assert not is_time_stamp("Talks on 17 May 2031 | Ministers discuss trade and energy policy")
