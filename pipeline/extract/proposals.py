@@ -980,59 +980,61 @@ def _verb_rows(scope: _Scope, sentence: tuple[int, int], in_point: bool) -> list
     if not _ANY_TRIGGER.search(text, s, e):
         return rows
     taken_until = s
-    for pattern, kind, mode in _TRIGGERS:
-        for m in pattern.finditer(text, s, e):
-            if m.start() < taken_until:
-                continue
-            before = text[s : m.start()]
-            word = m.group(0).split()[0].lower()
-            participle = word.endswith("ing")
-            if participle and not re.search(r",\s*$", before) and before.strip():
-                continue
-            if not participle and NOT_AT_MEETING.search(before):
-                continue
-            clause = re.split(r",\s+and\s+|;\s+", before)[-1]
-            if not participle and COMMITMENT.search(clause):
-                continue  # "China will … put forward new initiatives": an offer, not a proposal
-            if _other_year(scope, before):
-                continue
-            if re.search(r"\b(?:the|a|an|its|his|her|their|so)\s*-?$", before, re.I):
-                continue  # "the proposed summit", "so-called"
-            if re.match(r"\s+by\b", text[m.end() : m.end() + 4]):
-                continue  # passive: "a proposal put forward by The Gambia"
-            if in_point and not re.match(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}(?:He|She|[A-Z][\w'’-]+)\s+(?:also\s+)?$",
-                                         before) and not re.search(r"\.\s*$", before):
-                continue  # inside an enumerated point only the reporter's "He also proposed …" stands alone
-            last = _last_speaker_before(scope, m.start())
-            if participle or re.search(r"\band\s+(?:also\s+)?$", before):
-                # a participle or a second predicate ("urges A and calls for B") shares the main subject
-                found, who = _resolve(before, s, text, scope.speakers, last, nearest=False)
-            else:
-                zone_lo = max(s, before.rfind(",") + s + 1 if "," in before else s)
-                found, who = _resolve(text[zone_lo : m.start()], zone_lo, text, scope.speakers, last, nearest=True)
-                if not found:
-                    # the main subject, past any ", who addressed the meeting," aside
-                    found, who = _resolve(before, s, text, scope.speakers, last, nearest=False)
-            shared_subject = participle or re.search(r"\band\s+(?:also\s+)?$", before)
-            if not found and (office := (OFFICE_SUBJECT.match(before) if shared_subject else OFFICE_REFERENCE.search(before))):
-                # "the Secretary called on ...": the one speaker who holds that office, else the last one named
-                holders = [sp for sp in scope.speakers if sp.title and office.group("office").lower() in sp.title.lower()]
-                found, who = True, holders[0] if len(holders) == 1 else last
+    # in reading order, whatever the trigger: an item taken by one verb is not read again by a later one
+    found_triggers = sorted(((m, kind, mode) for pattern, kind, mode in _TRIGGERS for m in pattern.finditer(text, s, e)),
+                            key=lambda found: (found[0].start(), -found[0].end()))
+    for m, kind, mode in found_triggers:
+        if m.start() < taken_until:
+            continue
+        before = text[s : m.start()]
+        word = m.group(0).split()[0].lower()
+        participle = word.endswith("ing")
+        if participle and not re.search(r",\s*$", before) and before.strip():
+            continue
+        if not participle and NOT_AT_MEETING.search(before):
+            continue
+        clause = re.split(r",\s+and\s+|;\s+", before)[-1]
+        if not participle and COMMITMENT.search(clause):
+            continue  # "China will … put forward new initiatives": an offer, not a proposal
+        if _other_year(scope, before):
+            continue
+        if re.search(r"\b(?:the|a|an|its|his|her|their|so)\s*-?$", before, re.I):
+            continue  # "the proposed summit", "so-called"
+        if re.match(r"\s+by\b", text[m.end() : m.end() + 4]):
+            continue  # passive: "a proposal put forward by The Gambia"
+        if in_point and not re.match(r"\s*(?:[A-Z][\w'’.-]*\s+){0,3}(?:He|She|[A-Z][\w'’-]+)\s+(?:also\s+)?$",
+                                     before) and not re.search(r"\.\s*$", before):
+            continue  # inside an enumerated point only the reporter's "He also proposed …" stands alone
+        last = _last_speaker_before(scope, m.start())
+        if participle or re.search(r"\band\s+(?:also\s+)?$", before):
+            # a participle or a second predicate ("urges A and calls for B") shares the main subject
+            found, who = _resolve(before, s, text, scope.speakers, last, nearest=False)
+        else:
+            zone_lo = max(s, before.rfind(",") + s + 1 if "," in before else s)
+            found, who = _resolve(text[zone_lo : m.start()], zone_lo, text, scope.speakers, last, nearest=True)
             if not found:
-                if not FIRST_PERSON.search(before[-12:]):
-                    continue
-                # "We call on all governments …" in a speaker's remarks; a quote names its speaker after it
-                tail = re.search(r"[\"”]\s*(?:[A-Z][\w'’.-]*\s+){0,4}?(?:" + REPORT_VERBS + r")\b", text[m.end() : e])
-                who = _transcript_speaker(scope, m.start()) or last
-                if tail:
-                    zone_lo = m.end() + tail.start()
-                    found_tail, who_tail = _resolve(text[zone_lo : m.end() + tail.end()], zone_lo, text,
-                                                    scope.speakers, last, nearest=True)
-                    who = who_tail if found_tail else last
-            new = _object_rows(scope, m.end(), e, kind, mode, who, "verb" if who else "joint")
-            if new:
-                rows += new
-                taken_until = max(r.end for r in new)
+                # the main subject, past any ", who addressed the meeting," aside
+                found, who = _resolve(before, s, text, scope.speakers, last, nearest=False)
+        shared_subject = participle or re.search(r"\band\s+(?:also\s+)?$", before)
+        if not found and (office := (OFFICE_SUBJECT.match(before) if shared_subject else OFFICE_REFERENCE.search(before))):
+            # "the Secretary called on ...": the one speaker who holds that office, else the last one named
+            holders = [sp for sp in scope.speakers if sp.title and office.group("office").lower() in sp.title.lower()]
+            found, who = True, holders[0] if len(holders) == 1 else last
+        if not found:
+            if not FIRST_PERSON.search(before[-12:]):
+                continue
+            # "We call on all governments …" in a speaker's remarks; a quote names its speaker after it
+            tail = re.search(r"[\"”]\s*(?:[A-Z][\w'’.-]*\s+){0,4}?(?:" + REPORT_VERBS + r")\b", text[m.end() : e])
+            who = _transcript_speaker(scope, m.start()) or last
+            if tail:
+                zone_lo = m.end() + tail.start()
+                found_tail, who_tail = _resolve(text[zone_lo : m.end() + tail.end()], zone_lo, text,
+                                                scope.speakers, last, nearest=True)
+                who = who_tail if found_tail else last
+        new = _object_rows(scope, m.end(), e, kind, mode, who, "verb" if who else "joint")
+        if new:
+            rows += new
+            taken_until = max(r.end for r in new)
     return rows
 
 

@@ -407,3 +407,9 @@ def test_an_inline_numbered_list_gives_one_point_per_number() -> None:
                                                     (3, "training people")]
     rows = run(LEAD + "Kowalska called for 1) building infrastructure; 2) managing water; and 3) training people.")
     assert [r.text for r in rows] == ["building infrastructure", "managing water", "training people"]
+
+
+def test_verbs_are_read_in_text_order_so_an_earlier_suggestion_is_not_lost() -> None:
+    rows = run(LEAD + "Kowalska suggested that the two sides expedite work on the corridor and proposed an early treaty.")
+    assert [(r.text, r.kind) for r in rows] == [("the two sides expedite work on the corridor", "suggestion"),
+                                                ("an early treaty", "proposal")]
