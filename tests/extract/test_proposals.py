@@ -413,3 +413,9 @@ def test_verbs_are_read_in_text_order_so_an_earlier_suggestion_is_not_lost() -> 
     rows = run(LEAD + "Kowalska suggested that the two sides expedite work on the corridor and proposed an early treaty.")
     assert [(r.text, r.kind) for r in rows] == [("the two sides expedite work on the corridor", "suggestion"),
                                                 ("an early treaty", "proposal")]
+
+
+def test_a_state_as_subject_proposes_through_its_one_attendee() -> None:
+    rows = run(LEAD + "BRUSSELS: Poland called on the Union to give farmers more time. China proposed a fund.")
+    assert [(r.text, r.proposer_name) for r in rows] == [("the Union to give farmers more time", "Anna Kowalska"),
+                                                         ("a fund", "Wang Yi")]
