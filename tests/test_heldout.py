@@ -37,7 +37,8 @@ TABLES = ("documents", "meetings", "attendees", "proposals")
 # speaker's "yesterday" does not date the talks; enumerated points opening a quotation; "President of the Republic
 # of Niger"). h33-h37 (The Star, ENA, Slovenian MFA, APA, Kathmandu Post) scored 0.59 on their first run, 0.91 after
 # theirs (outlet slogans, title-case datelines without a dash, stamps beside the issuing body, "met today with");
-# all 37 now: overall 0.97, meetings 1.00, attendees 0.97, proposals 0.96
+# proposal verbs read in text order then lifted every batch: all 37 now: overall 0.98, meetings 1.00, attendees
+# 0.97, proposals 0.98
 OVERALL_FLOOR = 0.95
 TABLE_FLOORS = {"meetings": 0.94, "attendees": 0.93, "proposals": 0.93}
 
