@@ -141,17 +141,12 @@ def _clusters(reports: list[_Report]) -> list[list[_Report]]:
             i = parent[i]
         return i
 
-    # only reports of one day can be one meeting: pairs are compared within a day, so the work grows with the
-    # number of reports per day, not with the square of the corpus
-    by_day: dict[object, list[int]] = {}
-    for index, report in enumerate(reports):
-        if report.mention.date is not None:
-            by_day.setdefault(report.mention.date, []).append(index)
-    for indices in by_day.values():
-        for position, i in enumerate(indices):
-            for j in indices[position + 1:]:
-                if _same_meeting(reports[i], reports[j]):
-                    parent[find(i)] = find(j)
+    # the reports of one merge block (one day, or one undated document): pairs are compared within the block only,
+    # so the work grows with the reports of a day, not with the square of the corpus
+    for i in range(len(reports)):
+        for j in range(i + 1, len(reports)):
+            if _same_meeting(reports[i], reports[j]):
+                parent[find(i)] = find(j)
     groups: dict[int, list[_Report]] = {}
     for i, report in enumerate(reports):
         groups.setdefault(find(i), []).append(report)

@@ -36,15 +36,18 @@ HONORIFICS = (
     "Tun", "Tan Sri", "Puan Sri", "Datuk Seri", "Dato' Seri", "Dato' Sri", "Dato Sri", "Datuk", "Dato'", "Dato",
     "Datin", "Pehin", "Yang Berhormat", "YB",
 )
+# Names of programmes, treaties and systems end a name run and are never people ("India's Unified Payments Interface").
+PROGRAMME_WORDS = frozenset("""
+Interface Corridor Initiative Programme Program Plan Agreement Treaty Fund Bank Partnership Strategy Vision Project
+Zone Framework Platform Network System Scheme
+""".split())
 # A capitalised run followed by one of these names a place or an institution ("King Abdulaziz International
 # Conference Center", "Indira Gandhi International Airport"), not a person.
 INSTITUTION_WORDS = frozenset("""
 International National Center Centre Hall Palace Airport University College School Hotel Stadium Institute
 Museum Square Street Avenue Road Bridge Port Station Park Prize Award Foundation Mosque Temple Cathedral Tower
 Building Auditorium Library Hospital Academy Convention Exhibition Arena Highway Expressway Canal Dam
-Interface Corridor Initiative Programme Program Plan Agreement Treaty Fund Bank Partnership Strategy Vision Project
-Zone Framework Platform Network System Scheme
-""".split())
+""".split()) | PROGRAMME_WORDS
 # Dropped after a name: "Teodoro Locsin Jr." → "Teodoro Locsin".
 NAME_SUFFIXES = ("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV")
 # A single given name followed by one of these is a regnal name, kept whole ("Abdullah II", "Harald V").
@@ -64,11 +67,9 @@ Meeting Conference Summit Forum Organization Organisation Cooperation Republic K
 Ministry Office Committee Assembly Security United Nations Group Party Central Asian Asia Europe Africa
 Province Municipality Region City County Capital Sea Ocean River Valley Autonomous District Island Islands
 International National Center Centre Hall Palace Airport University Stadium Institute
-Interface Corridor Initiative Programme Program Plan Agreement Treaty Fund Bank Partnership Strategy Vision Project
-Zone Framework Platform Network System Scheme
 Attends Attend Chairs Presides Meets Meet Holds Says Calls Urges Proposes Makes Offers Visits Hosts Receives
 Talks Addresses Joins Arrives Stresses Co-chairs Leads Signs Pledges Vows Sets Puts Eyes Hails Slams
-""".split())
+""".split()) | PROGRAMME_WORDS
 
 # initials, and the abbreviations of Muhammad and Maria that South and Southeast Asian names are written with
 # ("Md. Touhid Hossain", "Mohd. Shafie", "Ma. Theresa Lazaro"), which are part of the name as written

@@ -724,14 +724,10 @@ def _other_year(scope: _Scope, clause: str) -> bool:
 
 
 # a speaker named by office as the subject: "the Secretary also called on ...", "The Minister proposed ..."
-OFFICE_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}?(?P<office>Secretary|Minister|President|Premier|Chancellor|Chair(?:man|person)?)"
-    r"\s+(?:also\s+|further\s+)?$"
-)
+_THE_OFFICE = r"[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}?(?P<office>Secretary|Minister|President|Premier|Chancellor|Chair(?:man|person)?)"
+OFFICE_REFERENCE = re.compile(rf"\b{_THE_OFFICE}\s+(?:also\s+|further\s+)?$")
 # ... and as the subject a second predicate shares: "The Foreign Minister called for A and proposed B"
-OFFICE_SUBJECT = re.compile(
-    r"\W*[Tt]he\s+(?:[A-Z][\w-]*\s+){0,2}?(?P<office>Secretary|Minister|President|Premier|Chancellor|Chair(?:man|person)?)\b"
-)
+OFFICE_SUBJECT = re.compile(rf"\W*{_THE_OFFICE}\b")
 # a transcript's speaker label opens a line: "President of Russia Vladimir Putin: Mr President, friends, ..."
 SPEAKER_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][^\n:.;]{2,80}):\s")
 

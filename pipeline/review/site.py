@@ -211,14 +211,16 @@ def _rows_by_document(inputs: ReviewInputs, highlights: dict[str, list[Highlight
     pages = {doc_id: _DocumentRows([], [], []) for doc_id in doc_ids}
     wanted = list(doc_ids)
     on_pages = list(pages_of_record)
-    tables = (("meetings", inputs.meetings.sort("meeting_id"), pl.col("source_doc_ids").list.eval(pl.element().is_in(wanted)).list.any()),
-              ("attendees", inputs.attendees.sort("meeting_id", "attendee_id"), pl.col("source_doc_ids").list.eval(pl.element().is_in(wanted)).list.any()),
-              ("proposals", inputs.proposals.sort("start", "proposal_id"), pl.col("source_doc_id").is_in(wanted)))
-    for table, frame, reported_on_a_page in tables:
+    tables = (("meetings", inputs.meetings.sort("meeting_id"), "source_doc_ids"),
+              ("attendees", inputs.attendees.sort("meeting_id", "attendee_id"), "source_doc_ids"),
+              ("proposals", inputs.proposals.sort("start", "proposal_id"), "source_doc_id"))
+    for table, frame, sources in tables:
         id_column = ID_COLUMNS[table]
-        sources = "source_doc_id" if table == "proposals" else "source_doc_ids"
+        listed = isinstance(frame.schema[sources], pl.List)
+        reported_on_a_page = (pl.col(sources).list.eval(pl.element().is_in(wanted)).list.any() if listed
+                              else pl.col(sources).is_in(wanted))
         for row in frame.filter(reported_on_a_page | pl.col(id_column).is_in(on_pages)).iter_rows(named=True):
-            reported_by = row[sources] if isinstance(row[sources], list) else [row[sources]]
+            reported_by = row[sources] if listed else [row[sources]]
             for doc_id in pages_of_record.get(row[id_column], set()).union(reported_by):
                 if doc_id in pages:
                     getattr(pages[doc_id], table).append(row)

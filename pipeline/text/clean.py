@@ -769,17 +769,15 @@ def clean_document(text: str) -> CleanedDocument:
                 found.ambiguous.extend(_stamp_readings(line))
         _note_publisher(found, line, 1 if line.lower().startswith("source") else 3)
 
-    after_chrome = [c for c in candidates if c[0] > chrome_end]
-    title_index = _choose_title(after_chrome) if chrome_end >= 0 else None
+    after_chrome = [c for c in candidates if c[0] > chrome_end]  # every candidate on a page without a menu
+    title_index = _choose_title(after_chrome)
     if title_index is not None:
         title_index += len(candidates) - len(after_chrome)
-    elif chrome_end < 0:
-        title_index = _choose_title(candidates)
     if title_index is None and body_start < len(lines) and _is_headline_with_stop(lines, body_start):
         candidates.append((body_start, lines[body_start]))
         title_index = len(candidates) - 1
         body_start += 1
-    if title_index is None:
+    if title_index is None and chrome_end >= 0:
         title_index = _choose_title(candidates)
     title = candidates[title_index][1] if title_index is not None else None
     head_lines: list[tuple[int, str]] = []
